@@ -1,0 +1,44 @@
+using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Activities.BuiltIn;
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Expressions;
+using KitchenWorkflows.Engine.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KitchenWorkflows.Engine;
+
+/// <summary>Registers the engine.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine: the built-in activities, the four expression syntaxes, the validator, compiler and
+    /// runner. <paramref name="configureActivities"/> registers more activity types (Kitchen Lab's, for one).
+    /// </summary>
+    public static IServiceCollection AddKitchenWorkflowsEngine(this IServiceCollection services, Action<ActivityRegistry>? configureActivities = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ScriptOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngineOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(SendHttpRequest.HttpClientName);
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<JavaScriptEvaluator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionEvaluator, LiteralEvaluator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionEvaluator, JavaScriptEvaluator>(sp => sp.GetRequiredService<JavaScriptEvaluator>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionEvaluator, LiquidEvaluator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionEvaluator, VariableEvaluator>());
+        services.TryAddSingleton<ExpressionEvaluators>();
+        services.TryAddSingleton(_ =>
+        {
+            var registry = BuiltInActivities.Register(new ActivityRegistry());
+            configureActivities?.Invoke(registry);
+            return registry;
+        });
+        services.TryAddSingleton<WorkflowValidator>();
+        services.TryAddSingleton<WorkflowCompiler>();
+        services.TryAddSingleton<WorkflowRunner>();
+        services.TryAddSingleton<Runtime.InMemoryWorkflowRuntime>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+namespace KitchenWorkflows.Engine.Execution;
+
+/// <summary>How to start an instance.</summary>
+public sealed record StartRequest
+{
+    /// <summary>The instance id; a new one is made when null.</summary>
+    public string? InstanceId { get; init; }
+
+    /// <summary>The correlation id.</summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>The workflow input.</summary>
+    public IReadOnlyDictionary<string, object?>? Input { get; init; }
+
+    /// <summary>The trigger activity to start from instead of the start activity (an event trigger).</summary>
+    public string? TriggerActivityId { get; init; }
+
+    /// <summary>The trigger's stimulus (the event payload).</summary>
+    public object? TriggerPayload { get; init; }
+}

@@ -1,0 +1,81 @@
+namespace KitchenWorkflows.Engine.Execution;
+
+/// <summary>
+/// Everything an instance is: status, data, bookmarks, incidents and the interpreter's pending work.
+/// It serializes to JSON (<see cref="WorkflowStateSerializer"/>) between any two activities, so a host
+/// can persist it and continue on another node. The journal is not part of it; runs return new entries.
+/// </summary>
+public sealed class WorkflowInstanceState
+{
+    /// <summary>The instance id.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>The definition id.</summary>
+    public string DefinitionId { get; set; } = "";
+
+    /// <summary>The definition version the instance runs; it never changes.</summary>
+    public int DefinitionVersion { get; set; }
+
+    /// <summary>The correlation id, if any.</summary>
+    public string? CorrelationId { get; set; }
+
+    /// <summary>Running or finished.</summary>
+    public WorkflowStatus Status { get; set; }
+
+    /// <summary>The detailed state.</summary>
+    public WorkflowSubStatus SubStatus { get; set; }
+
+    /// <summary>The input the instance was started with.</summary>
+    public Dictionary<string, object?> Input { get; set; } = [];
+
+    /// <summary>The outputs set by <c>Elsa.SetOutput</c>.</summary>
+    public Dictionary<string, object?> Output { get; set; } = [];
+
+    /// <summary>The variable values by name.</summary>
+    public Dictionary<string, object?> Variables { get; set; } = [];
+
+    /// <summary>The bookmarks the instance waits on.</summary>
+    public List<Bookmark> Bookmarks { get; set; } = [];
+
+    /// <summary>The faults, newest last.</summary>
+    public List<Incident> Incidents { get; set; } = [];
+
+    /// <summary>Activity ids queued to execute, first to run first.</summary>
+    public List<string> Queue { get; set; } = [];
+
+    /// <summary>Tokens that reached an activity that has not run on them yet (joins in waiting).</summary>
+    public List<Token> Tokens { get; set; } = [];
+
+    /// <summary>The last result of each activity that produced one, for <c>getOutputFrom</c>.</summary>
+    public Dictionary<string, object?> ActivityOutputs { get; set; } = [];
+
+    /// <summary>The result of the last activity that produced one, for <c>getLastResult</c>.</summary>
+    public object? LastResult { get; set; }
+
+    /// <summary>How often each activity ran, for merge decisions and the Studio's path view.</summary>
+    public Dictionary<string, int> ExecutionCounts { get; set; } = [];
+
+    /// <summary>Failed attempts of activities that are being retried.</summary>
+    public Dictionary<string, int> FailedAttempts { get; set; } = [];
+
+    /// <summary>The activity that faulted the instance, until it is retried.</summary>
+    public string? FaultedActivityId { get; set; }
+
+    /// <summary>The trigger activity that started this instance and has not run yet (an event that started it).</summary>
+    public string? TriggerActivityId { get; set; }
+
+    /// <summary>The stimulus of that trigger (the event payload).</summary>
+    public object? TriggerPayload { get; set; }
+
+    /// <summary>The number of journal entries written so far.</summary>
+    public long JournalSequence { get; set; }
+
+    /// <summary>When the instance was created.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the state last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the instance finished, faulted or was cancelled.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+}

@@ -1,0 +1,351 @@
+using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Expressions;
+using KitchenWorkflows.Engine.Values;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KitchenWorkflows.Engine.Execution;
+
+/// <summary>
+/// The flowchart interpreter. Starts, resumes, retries and cancels instances of a compiled workflow,
+/// changing only the <see cref="WorkflowInstanceState"/> it is given: persistence, locking and
+/// scheduling of due-time bookmarks belong to the host. Thread-safe; one run per instance at a time.
+/// </summary>
+public sealed partial class WorkflowRunner(
+    ExpressionEvaluators evaluators,
+    IServiceProvider services,
+    TimeProvider clock,
+    IOptions<EngineOptions> options,
+    ILogger<WorkflowRunner> logger)
+{
+    private readonly EngineOptions _options = options.Value;
+
+    /// <summary>Makes a new instance state, queued at its start (or its trigger), without running it.</summary>
+    public WorkflowInstanceState CreateInstance(CompiledWorkflow workflow, StartRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow();
+        var state = new WorkflowInstanceState
+        {
+            Id = request.InstanceId ?? Guid.CreateVersion7().ToString("N"),
+            DefinitionId = workflow.DefinitionId,
+            DefinitionVersion = workflow.Version,
+            CorrelationId = request.CorrelationId,
+            Status = WorkflowStatus.Running,
+            SubStatus = WorkflowSubStatus.Executing,
+            Input = request.Input?.ToDictionary(p => p.Key, p => PlainValues.Normalize(p.Value)) ?? [],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        foreach (var variable in workflow.Definition.Variables)
+        {
+            state.Variables[variable.Name] = VariableTypes.Coerce(PlainValues.FromJson(variable.Value), variable.TypeName, variable.IsArray);
+        }
+
+        var first = request.TriggerActivityId ?? workflow.StartActivityId;
+        if (request.TriggerActivityId is not null)
+        {
+            if (!workflow.Activities.ContainsKey(request.TriggerActivityId))
+            {
+                throw new ArgumentException($"The workflow has no activity '{request.TriggerActivityId}'.", nameof(request));
+            }
+
+            state.TriggerActivityId = request.TriggerActivityId;
+            state.TriggerPayload = PlainValues.Normalize(request.TriggerPayload);
+        }
+
+        if (first is not null)
+        {
+            state.Queue.Add(first);
+        }
+
+        return state;
+    }
+
+    /// <summary>Creates an instance and runs it until it finishes, faults or waits.</summary>
+    public Task<RunResult> StartAsync(CompiledWorkflow workflow, StartRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync(workflow, CreateInstance(workflow, request), cancellationToken);
+
+    /// <summary>Runs the queued work of an instance (a new or a dispatched one, or one a stopping host left).</summary>
+    public async Task<RunResult> RunAsync(CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken cancellationToken = default)
+    {
+        var context = NewContext(workflow, state, cancellationToken);
+        await DrainAsync(context);
+        return Finish(context);
+    }
+
+    /// <summary>Resumes a bookmark with a stimulus (an event payload, a due time reached) and runs on.</summary>
+    /// <exception cref="InvalidOperationException">The instance is not running or has no such bookmark.</exception>
+    public async Task<RunResult> ResumeAsync(CompiledWorkflow workflow, WorkflowInstanceState state, string bookmarkId, object? payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Status != WorkflowStatus.Running)
+        {
+            throw new InvalidOperationException($"Instance {state.Id} is {state.SubStatus}; only a running instance can be resumed.");
+        }
+
+        var bookmark = state.Bookmarks.Find(b => b.Id == bookmarkId)
+            ?? throw new InvalidOperationException($"Instance {state.Id} has no bookmark '{bookmarkId}'.");
+        state.Bookmarks.Remove(bookmark);
+        state.SubStatus = WorkflowSubStatus.Executing;
+        var context = NewContext(workflow, state, cancellationToken);
+        if (bookmark.Name == Bookmark.RetryName)
+        {
+            state.Queue.Insert(0, bookmark.ActivityId);
+        }
+        else
+        {
+            var activity = workflow.Activities[bookmark.ActivityId];
+            var activityContext = new ActivityExecutionContext(context, activity);
+            var started = clock.GetUtcNow();
+            var result = await InvokeAsync(() => activity.ResumeAsync(activityContext, bookmark, PlainValues.Normalize(payload)));
+            Apply(activityContext, result, started);
+        }
+
+        await DrainAsync(context);
+        return Finish(context);
+    }
+
+    /// <summary>Continues a faulted instance from the activity that faulted.</summary>
+    /// <exception cref="InvalidOperationException">The instance is not faulted.</exception>
+    public Task<RunResult> RetryAsync(CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.SubStatus != WorkflowSubStatus.Faulted || state.FaultedActivityId is null)
+        {
+            throw new InvalidOperationException($"Instance {state.Id} is {state.SubStatus}; only a faulted instance can be retried.");
+        }
+
+        state.Queue.Insert(0, state.FaultedActivityId);
+        state.FaultedActivityId = null;
+        state.Incidents = [.. state.Incidents.Select(i => i with { Resolved = true })];
+        state.Status = WorkflowStatus.Running;
+        state.SubStatus = WorkflowSubStatus.Executing;
+        state.FinishedAt = null;
+        return RunAsync(workflow, state, cancellationToken);
+    }
+
+    /// <summary>Cancels an instance: its queue and bookmarks are dropped.</summary>
+    /// <exception cref="InvalidOperationException">The instance already ended.</exception>
+    public void Cancel(WorkflowInstanceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Status == WorkflowStatus.Finished && state.SubStatus != WorkflowSubStatus.Faulted)
+        {
+            throw new InvalidOperationException($"Instance {state.Id} is {state.SubStatus} and cannot be cancelled.");
+        }
+
+        state.Queue.Clear();
+        state.Tokens.Clear();
+        state.Bookmarks.Clear();
+        End(state, WorkflowSubStatus.Cancelled);
+    }
+
+    private WorkflowExecutionContext NewContext(CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.DefinitionId != workflow.DefinitionId || state.DefinitionVersion != workflow.Version)
+        {
+            throw new ArgumentException($"Instance {state.Id} runs {state.DefinitionId} v{state.DefinitionVersion}, not v{workflow.Version}.", nameof(workflow));
+        }
+
+        return new WorkflowExecutionContext(workflow, state, services, evaluators, clock, cancellationToken);
+    }
+
+    private async Task DrainAsync(WorkflowExecutionContext context)
+    {
+        var state = context.State;
+        var flow = new TokenFlow(context.Workflow, state);
+        var executions = 0;
+        while (state.Queue.Count > 0 && state.SubStatus == WorkflowSubStatus.Executing && !context.CancellationToken.IsCancellationRequested)
+        {
+            if (++executions > _options.MaxActivityExecutionsPerRun)
+            {
+                var id = state.Queue[0];
+                var activity = context.Workflow.Activities[id];
+                Fault(new ActivityExecutionContext(context, activity), clock.GetUtcNow(),
+                    $"The run exceeded {_options.MaxActivityExecutionsPerRun} activity executions; a loop without a wait?", exceptionType: null, allowRetry: false);
+                break;
+            }
+
+            await ExecuteNextAsync(context, flow);
+        }
+    }
+
+    private async Task ExecuteNextAsync(WorkflowExecutionContext context, TokenFlow flow)
+    {
+        var state = context.State;
+        var activityId = state.Queue[0];
+        state.Queue.RemoveAt(0);
+        var activity = context.Workflow.Activities[activityId];
+        var consumed = flow.Consume(activityId);
+        state.ExecutionCounts[activityId] = state.ExecutionCounts.GetValueOrDefault(activityId) + 1;
+        var activityContext = new ActivityExecutionContext(context, activity);
+        var started = clock.GetUtcNow();
+        try
+        {
+            var result = await InvokeAsync(() => activity.ExecuteAsync(activityContext));
+            Apply(activityContext, result, started);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping: put the activity back as it was, so the saved state runs it again.
+            state.Queue.Insert(0, activityId);
+            state.Tokens.AddRange(consumed);
+            state.ExecutionCounts[activityId]--;
+        }
+    }
+
+    private static async Task<ActivityResult> InvokeAsync(Func<ValueTask<ActivityResult>> invoke)
+    {
+        try
+        {
+            return await invoke();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new FaultedByException(ex);
+        }
+    }
+
+    private void Apply(ActivityExecutionContext context, ActivityResult result, DateTimeOffset started)
+    {
+        var state = context.Workflow.State;
+        var id = context.ActivityId;
+        switch (result)
+        {
+            case ActivityResult.Completed completed:
+                state.FailedAttempts.Remove(id);
+                if (context.HasResult)
+                {
+                    state.ActivityOutputs[id] = context.Result;
+                    state.LastResult = context.Result;
+                }
+
+                Journal(context, started, JournalEntryStatus.Completed, completed.Outcomes);
+                new TokenFlow(context.Workflow.Workflow, state).Emit(id, completed.Outcomes);
+                break;
+            case ActivityResult.Suspended suspended:
+                AddBookmark(context, suspended.Bookmark);
+                Journal(context, started, JournalEntryStatus.Suspended);
+                break;
+            case ActivityResult.WorkflowFinished:
+                Journal(context, started, JournalEntryStatus.FinishedWorkflow);
+                state.Queue.Clear();
+                state.Tokens.Clear();
+                state.Bookmarks.Clear();
+                End(state, WorkflowSubStatus.Finished);
+                break;
+            case FaultedByException faulted:
+                LogActivityFailed(logger, faulted.Exception, id, state.Id);
+                Fault(context, started, faulted.Exception.Message, faulted.Exception.GetType().FullName, allowRetry: true);
+                break;
+            case ActivityResult.Faulted faulted:
+                Fault(context, started, faulted.Message, exceptionType: null, allowRetry: true);
+                break;
+        }
+    }
+
+    private void Fault(ActivityExecutionContext context, DateTimeOffset started, string message, string? exceptionType, bool allowRetry)
+    {
+        var state = context.Workflow.State;
+        var id = context.ActivityId;
+        var attempts = state.FailedAttempts.GetValueOrDefault(id) + 1;
+        if (allowRetry && context.Activity.Node.RetryPolicy is { } policy && attempts < policy.MaxAttempts)
+        {
+            state.FailedAttempts[id] = attempts;
+            AddBookmark(context, new BookmarkRequest(Bookmark.RetryName, DueAt: clock.GetUtcNow() + policy.DelayBefore(attempts + 1)));
+            Journal(context, started, JournalEntryStatus.Retrying, error: message);
+            return;
+        }
+
+        state.FailedAttempts.Remove(id);
+        state.FaultedActivityId = id;
+        state.Incidents.Add(new Incident
+        {
+            ActivityId = id,
+            ActivityType = context.Activity.Node.Type,
+            Message = message,
+            ExceptionType = exceptionType,
+            Attempts = attempts,
+            Timestamp = clock.GetUtcNow(),
+        });
+        Journal(context, started, JournalEntryStatus.Faulted, error: message);
+        End(state, WorkflowSubStatus.Faulted);
+    }
+
+    private void AddBookmark(ActivityExecutionContext context, BookmarkRequest request)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            ActivityId = context.ActivityId,
+            ActivityType = context.Activity.Node.Type,
+            Name = request.Name,
+            CorrelationId = request.CorrelationId,
+            DueAt = request.DueAt,
+            Payload = request.Payload,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        context.Workflow.State.Bookmarks.Add(bookmark);
+        context.Workflow.CreatedBookmarks.Add(bookmark);
+    }
+
+    private void Journal(ActivityExecutionContext context, DateTimeOffset started, JournalEntryStatus status, IReadOnlyList<string>? outcomes = null, string? error = null)
+    {
+        var state = context.Workflow.State;
+        context.Workflow.Journal.Add(new JournalEntry
+        {
+            Sequence = ++state.JournalSequence,
+            ActivityId = context.ActivityId,
+            ActivityType = context.Activity.Node.Type,
+            ActivityName = context.Activity.Node.DisplayText,
+            StartedAt = started,
+            CompletedAt = clock.GetUtcNow(),
+            Status = status,
+            Outcomes = outcomes ?? [],
+            Message = context.Message,
+            Error = error,
+        });
+    }
+
+    private RunResult Finish(WorkflowExecutionContext context)
+    {
+        var state = context.State;
+        if (state.SubStatus == WorkflowSubStatus.Executing && state.Queue.Count == 0)
+        {
+            if (state.Bookmarks.Count == 0)
+            {
+                End(state, WorkflowSubStatus.Finished);
+            }
+            else
+            {
+                state.SubStatus = WorkflowSubStatus.Suspended;
+            }
+        }
+
+        state.UpdatedAt = clock.GetUtcNow();
+        return new RunResult
+        {
+            State = state,
+            Journal = context.Journal,
+            CreatedBookmarks = context.CreatedBookmarks,
+            PublishedEvents = context.PublishedEvents,
+        };
+    }
+
+    private void End(WorkflowInstanceState state, WorkflowSubStatus subStatus)
+    {
+        state.Status = WorkflowStatus.Finished;
+        state.SubStatus = subStatus;
+        state.FinishedAt = clock.GetUtcNow();
+        state.UpdatedAt = state.FinishedAt.Value;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} of instance {InstanceId} failed")]
+    private static partial void LogActivityFailed(ILogger logger, Exception exception, string activityId, string instanceId);
+
+    private sealed record FaultedByException(Exception Exception) : ActivityResult;
+}

@@ -1,0 +1,100 @@
+using System.Collections;
+using System.Globalization;
+using Jint;
+using JsEngine = Jint.Engine;
+using Jint.Native;
+using Jint.Native.Function;
+using Jint.Native.Object;
+
+namespace KitchenWorkflows.Engine.Expressions;
+
+/// <summary>Moves plain workflow values into and out of Jint as ordinary JavaScript values.</summary>
+internal static class JsValues
+{
+    public static JsValue ToJs(JsEngine engine, object? value) => value switch
+    {
+        null => JsValue.Null,
+        JsValue js => js,
+        string s => new JsString(s),
+        bool b => b ? JsBoolean.True : JsBoolean.False,
+        int i => JsNumber.Create(i),
+        long l => JsNumber.Create(l),
+        double d => JsNumber.Create(d),
+        float f => JsNumber.Create(f),
+        decimal m => JsNumber.Create((double)m),
+        // Dates cross as ISO 8601 text, which JavaScript's Date parses and compares as text in order.
+        DateTimeOffset dto => new JsString(dto.ToString("O", CultureInfo.InvariantCulture)),
+        DateTime dt => new JsString(dt.ToString("O", CultureInfo.InvariantCulture)),
+        IDictionary<string, object?> dict => ToJsObject(engine, dict),
+        IList list => new JsArray(engine, [.. list.Cast<object?>().Select(item => ToJs(engine, item))]),
+        _ => JsValue.FromObject(engine, Values.PlainValues.Normalize(value)),
+    };
+
+    public static object? FromJs(JsValue value)
+    {
+        if (value.IsNull() || value.IsUndefined())
+        {
+            return null;
+        }
+
+        if (value.IsBoolean())
+        {
+            return value.AsBoolean();
+        }
+
+        if (value.IsNumber())
+        {
+            var number = value.AsNumber();
+            return double.IsInteger(number) && Math.Abs(number) < 9_007_199_254_740_992d ? (long)number : number;
+        }
+
+        if (value.IsString())
+        {
+            return value.AsString();
+        }
+
+        if (value.IsDate())
+        {
+            return new DateTimeOffset(value.AsDate().ToDateTime(), TimeSpan.Zero);
+        }
+
+        if (value.IsArray())
+        {
+            var array = value.AsArray();
+            var items = new List<object?>((int)array.Length);
+            for (uint i = 0; i < array.Length; i++)
+            {
+                items.Add(FromJs(array.Get(i)));
+            }
+
+            return items;
+        }
+
+        if (value is ObjectInstance obj && obj is not Function)
+        {
+            var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var property in obj.GetOwnProperties())
+            {
+                if (property.Value.Enumerable && property.Key.IsString())
+                {
+                    dict[property.Key.AsString()] = FromJs(obj.Get(property.Key));
+                }
+            }
+
+            return dict;
+        }
+
+        return null;
+    }
+
+    private static JsObject ToJsObject(JsEngine engine, IDictionary<string, object?> dict)
+    {
+        var obj = new JsObject(engine);
+        foreach (var (key, item) in dict)
+        {
+            obj.FastSetDataProperty(key, ToJs(engine, item));
+        }
+
+        return obj;
+    }
+}

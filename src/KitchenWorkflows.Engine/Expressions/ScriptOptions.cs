@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KitchenWorkflows.Engine.Expressions;
+
+/// <summary>Limits on one JavaScript evaluation, so that a runaway script cannot stall a worker.</summary>
+public sealed class ScriptOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Scripts";
+
+    /// <summary>Wall-clock limit of one evaluation.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Statements one evaluation may execute.</summary>
+    [Range(100, int.MaxValue)]
+    public int MaxStatements { get; set; } = 100_000;
+
+    /// <summary>Memory one evaluation may allocate, in bytes.</summary>
+    [Range(1_000_000, long.MaxValue)]
+    public long MemoryLimitBytes { get; set; } = 32_000_000;
+
+    /// <summary>Call depth limit.</summary>
+    [Range(16, 10_000)]
+    public int RecursionLimit { get; set; } = 256;
+}

@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Definitions;
+using KitchenWorkflows.Engine.Execution;
+
+namespace KitchenWorkflows.Engine.Runtime;
+
+/// <summary>
+/// A complete workflow host in one process, with nothing persisted beyond memory: published
+/// definitions, instances kept as serialized snapshots (so every resume goes through the snapshot
+/// format), event delivery, and an in-process scheduler for due-time bookmarks and scheduled
+/// triggers driven by the <see cref="TimeProvider"/>. For tests, tools and the benchmark; the server
+/// composes the same engine parts with its database and Hangfire.
+/// </summary>
+public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowRunner runner, TimeProvider clock) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, CompiledWorkflow> _published = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, int), CompiledWorkflow> _versions = new();
+    private readonly ConcurrentDictionary<string, byte[]> _snapshots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<JournalEntry>> _journals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ITimer> _timers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> _background = new();
+
+    /// <summary>Compiles and publishes a definition; new instances of its id run this version.</summary>
+    /// <exception cref="Validation.WorkflowDefinitionException">The definition does not validate.</exception>
+    public CompiledWorkflow Publish(WorkflowDefinition definition)
+    {
+        var compiled = compiler.Compile(definition);
+        _versions[(compiled.DefinitionId, compiled.Version)] = compiled;
+        _published[compiled.DefinitionId] = compiled;
+        foreach (var trigger in compiled.Triggers.OfType<IScheduledTrigger>())
+        {
+            ScheduleTrigger(compiled, (Activity)trigger, clock.GetUtcNow());
+        }
+
+        return compiled;
+    }
+
+    /// <summary>Starts an instance of the published version and runs it until it finishes or waits.</summary>
+    public async Task<RunResult> StartAsync(string definitionId, StartRequest request, CancellationToken cancellationToken = default)
+    {
+        var workflow = _published.TryGetValue(definitionId, out var found)
+            ? found
+            : throw new KeyNotFoundException($"No published workflow '{definitionId}'.");
+        var state = runner.CreateInstance(workflow, request);
+        return await RunLockedAsync(state.Id, _ => runner.RunAsync(workflow, state, cancellationToken));
+    }
+
+    /// <summary>
+    /// Delivers an event: resumes every bookmark of that name (and correlation, when given) and starts
+    /// every published workflow whose event trigger has that name. Returns the instance ids touched.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
+    {
+        var touched = new List<string>();
+        foreach (var instanceId in _snapshots.Keys.ToList())
+        {
+            var state = Load(instanceId);
+            var bookmark = state?.Bookmarks.Find(b => b.Name == eventName && b.DueAt is null && (correlationId is null || b.CorrelationId == correlationId));
+            if (bookmark is not null && await TryResumeAsync(instanceId, bookmark.Id, payload, cancellationToken) is not null)
+            {
+                touched.Add(instanceId);
+            }
+        }
+
+        foreach (var workflow in _published.Values)
+        {
+            foreach (var trigger in workflow.Triggers.OfType<Activities.BuiltIn.Event>())
+            {
+                if (trigger.EventName.IsLiteral && trigger.EventName.Literal == eventName)
+                {
+                    var result = await StartAsync(workflow.DefinitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = trigger.Node.Id, TriggerPayload = payload }, cancellationToken);
+                    touched.Add(result.State.Id);
+                }
+            }
+        }
+
+        return touched;
+    }
+
+    /// <summary>Resumes one bookmark; null when it was already consumed (by a concurrent stimulus, say).</summary>
+    public Task<RunResult?> TryResumeAsync(string instanceId, string bookmarkId, object? payload, CancellationToken cancellationToken = default) =>
+        RunLockedAsync(instanceId, async state =>
+        {
+            if (state is null || state.Status != WorkflowStatus.Running || !state.Bookmarks.Exists(b => b.Id == bookmarkId))
+            {
+                return null;
+            }
+
+            return await runner.ResumeAsync(VersionOf(state), state, bookmarkId, payload, cancellationToken);
+        });
+
+    /// <summary>Retries a faulted instance from the faulted activity.</summary>
+    public Task<RunResult> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        RunLockedAsync(instanceId, state => runner.RetryAsync(VersionOf(Require(state, instanceId)), state!, cancellationToken))!;
+
+    /// <summary>Cancels an instance.</summary>
+    public Task CancelAsync(string instanceId) =>
+        RunLockedAsync<RunResult?>(instanceId, state =>
+        {
+            runner.Cancel(Require(state, instanceId));
+            Save(state!, []);
+            return Task.FromResult<RunResult?>(null);
+        });
+
+    /// <summary>The current snapshot of an instance, or null.</summary>
+    public WorkflowInstanceState? GetInstance(string instanceId) => Load(instanceId);
+
+    /// <summary>The journal of an instance, in order.</summary>
+    public IReadOnlyList<JournalEntry> GetJournal(string instanceId) =>
+        _journals.TryGetValue(instanceId, out var journal) ? [.. journal] : [];
+
+    /// <summary>Waits until every timer-driven run started so far has completed.</summary>
+    public async Task WhenIdleAsync()
+    {
+        while (!_background.IsEmpty)
+        {
+            await Task.WhenAll(_background.Keys);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var timer in _timers.Values)
+        {
+            await timer.DisposeAsync();
+        }
+
+        _timers.Clear();
+        await WhenIdleAsync();
+    }
+
+    private async Task<T> RunLockedAsync<T>(string instanceId, Func<WorkflowInstanceState?, Task<T>> run)
+    {
+        var gate = _locks.GetOrAdd(instanceId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            var result = await run(Load(instanceId));
+            if (result is RunResult runResult)
+            {
+                Save(runResult.State, runResult.Journal);
+                ScheduleBookmarks(runResult);
+                foreach (var published in runResult.PublishedEvents)
+                {
+                    Track(PublishEventAsync(published.EventName, published.CorrelationId, published.Payload));
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void Save(WorkflowInstanceState state, IReadOnlyList<JournalEntry> journal)
+    {
+        _snapshots[state.Id] = WorkflowStateSerializer.Serialize(state);
+        var entries = _journals.GetOrAdd(state.Id, _ => new ConcurrentQueue<JournalEntry>());
+        foreach (var entry in journal)
+        {
+            entries.Enqueue(entry);
+        }
+    }
+
+    private WorkflowInstanceState? Load(string instanceId) =>
+        _snapshots.TryGetValue(instanceId, out var bytes) ? WorkflowStateSerializer.Deserialize(bytes) : null;
+
+    private CompiledWorkflow VersionOf(WorkflowInstanceState state) => _versions[(state.DefinitionId, state.DefinitionVersion)];
+
+    private static WorkflowInstanceState Require(WorkflowInstanceState? state, string instanceId) =>
+        state ?? throw new KeyNotFoundException($"No instance '{instanceId}'.");
+
+    private void ScheduleBookmarks(RunResult result)
+    {
+        foreach (var bookmark in result.CreatedBookmarks)
+        {
+            if (bookmark.DueAt is { } due)
+            {
+                var instanceId = result.State.Id;
+                SetTimer("bookmark:" + bookmark.Id, due, () => TryResumeAsync(instanceId, bookmark.Id, payload: null));
+            }
+        }
+    }
+
+    private void ScheduleTrigger(CompiledWorkflow workflow, Activity trigger, DateTimeOffset after)
+    {
+        if (((IScheduledTrigger)trigger).GetNextOccurrence(after) is not { } due)
+        {
+            return;
+        }
+
+        SetTimer($"trigger:{workflow.DefinitionId}:{trigger.Node.Id}", due, async () =>
+        {
+            // A trigger fires only for the version still published; republishing reschedules it.
+            if (_published.TryGetValue(workflow.DefinitionId, out var current) && current == workflow)
+            {
+                ScheduleTrigger(workflow, trigger, due);
+                await StartAsync(workflow.DefinitionId, new StartRequest { TriggerActivityId = trigger.Node.Id });
+            }
+        });
+    }
+
+    private void SetTimer(string key, DateTimeOffset due, Func<Task> callback)
+    {
+        // Armed only once stored, so a timer that is already due cannot fire before it can be found.
+        var timer = clock.CreateTimer(
+            _ =>
+            {
+                if (_timers.TryRemove(key, out var fired))
+                {
+                    fired.Dispose();
+                    Track(callback());
+                }
+            },
+            state: null,
+            Timeout.InfiniteTimeSpan,
+            Timeout.InfiniteTimeSpan);
+        if (_timers.TryGetValue(key, out var previous))
+        {
+            previous.Dispose();
+        }
+
+        _timers[key] = timer;
+        var delay = due - clock.GetUtcNow();
+        timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Track(Task task)
+    {
+        _background.TryAdd(task, 0);
+        task.ContinueWith(t => _background.TryRemove(t, out _), TaskScheduler.Default);
+    }
+}

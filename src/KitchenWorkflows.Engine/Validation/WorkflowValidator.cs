@@ -1,0 +1,180 @@
+using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Definitions;
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Expressions;
+using KitchenWorkflows.Engine.Values;
+
+namespace KitchenWorkflows.Engine.Validation;
+
+/// <summary>
+/// Checks a definition before anything runs and reports every problem with its JSON path: unknown
+/// activity types, missing required inputs, duplicate ids, connections to missing activities or ports,
+/// expressions that do not compile, a start that cannot be found, variables of unknown type.
+/// </summary>
+public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvaluators evaluators)
+{
+    /// <summary>Validates a definition; an empty list means it can run.</summary>
+    public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var errors = new List<ValidationError>();
+        ValidateVariables(definition, errors);
+        if (definition.Root.Type != FlowchartDefinition.TypeName)
+        {
+            errors.Add(new("$.root.type", $"The root must be an {FlowchartDefinition.TypeName}, not '{definition.Root.Type}'."));
+        }
+
+        var activities = ValidateActivities(definition, errors);
+        ValidateConnections(definition.Root, activities, errors);
+        ValidateStart(definition.Root, errors);
+        return errors;
+    }
+
+    private static void ValidateVariables(WorkflowDefinition definition, List<ValidationError> errors)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < definition.Variables.Count; i++)
+        {
+            var variable = definition.Variables[i];
+            var path = $"$.variables[{i}]";
+            if (string.IsNullOrWhiteSpace(variable.Name))
+            {
+                errors.Add(new(path + ".name", "A variable needs a name."));
+            }
+            else if (!names.Add(variable.Name))
+            {
+                errors.Add(new(path + ".name", $"The variable '{variable.Name}' is declared twice."));
+            }
+
+            if (!VariableTypes.TryResolve(variable.TypeName, out _))
+            {
+                errors.Add(new(path + ".typeName", $"Unknown variable type '{variable.TypeName}'. Known types: {string.Join(", ", VariableTypes.Names)}."));
+                continue;
+            }
+
+            try
+            {
+                VariableTypes.Coerce(PlainValues.FromJson(variable.Value), variable.TypeName, variable.IsArray);
+            }
+            catch (FormatException ex)
+            {
+                errors.Add(new(path + ".value", ex.Message));
+            }
+        }
+    }
+
+    private Dictionary<string, Activity> ValidateActivities(WorkflowDefinition definition, List<ValidationError> errors)
+    {
+        var bound = new Dictionary<string, Activity>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var nodes = definition.Root.Activities;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            var path = $"$.root.activities[{i}]";
+            if (string.IsNullOrWhiteSpace(node.Id))
+            {
+                errors.Add(new(path + ".id", "An activity needs an id."));
+            }
+            else if (!ids.Add(node.Id))
+            {
+                errors.Add(new(path + ".id", $"The activity id '{node.Id}' is used more than once."));
+            }
+
+            var activity = registry.Bind(node);
+            if (activity is null)
+            {
+                errors.Add(new(path + ".type", string.IsNullOrEmpty(node.Type) ? "An activity needs a type." : $"Unknown activity type '{node.Type}'."));
+                continue;
+            }
+
+            bound.TryAdd(node.Id, activity);
+            ValidateInputs(definition, node, activity.Descriptor, path, errors);
+            if (!string.IsNullOrEmpty(node.MergeMode) && !Enum.TryParse<MergeMode>(node.MergeMode, ignoreCase: true, out _))
+            {
+                errors.Add(new(path + ".customProperties.mergeMode", $"Unknown merge mode '{node.MergeMode}'. Known modes: {string.Join(", ", Enum.GetNames<MergeMode>())}."));
+            }
+
+            foreach (var (input, message) in activity.Validate(new ActivityValidationContext(definition, e => Check(e, definition))))
+            {
+                errors.Add(new($"{path}.{input}", message));
+            }
+        }
+
+        return bound;
+    }
+
+    private void ValidateInputs(WorkflowDefinition definition, ActivityNode node, ActivityDescriptor descriptor, string path, List<ValidationError> errors)
+    {
+        foreach (var input in descriptor.Inputs)
+        {
+            var inputPath = $"{path}.{input.Name}";
+            var expression = node.Inputs.TryGetValue(input.Name, out var given) ? given.Expression : null;
+            if (expression is null || (expression.Type == ExpressionTypes.Literal && expression.Text.Length == 0))
+            {
+                if (input.Required && input.DefaultValue is null)
+                {
+                    errors.Add(new(inputPath, $"'{input.DisplayName}' is required."));
+                }
+
+                continue;
+            }
+
+            if (!evaluators.TryGet(expression.Type, out _))
+            {
+                errors.Add(new(inputPath + ".expression.type", UnknownSyntax(expression)));
+            }
+            else if (Check(expression, definition) is { } problem)
+            {
+                errors.Add(new(inputPath + ".expression.value", problem));
+            }
+        }
+    }
+
+    private string? Check(WorkflowExpression expression, WorkflowDefinition definition) =>
+        evaluators.TryGet(expression.Type, out var evaluator) ? evaluator.Check(expression, definition) : UnknownSyntax(expression);
+
+    private string UnknownSyntax(WorkflowExpression expression) =>
+        $"Unknown expression type '{expression.Type}'. Known types: {string.Join(", ", evaluators.Types)}.";
+
+    private static void ValidateConnections(FlowchartDefinition root, Dictionary<string, Activity> activities, List<ValidationError> errors)
+    {
+        for (var i = 0; i < root.Connections.Count; i++)
+        {
+            var connection = root.Connections[i];
+            var path = $"$.root.connections[{i}]";
+            var (sourcePath, sourcePortPath, targetPath, targetPortPath) = connection.ReadFlat
+                ? (path + ".source", path + ".sourcePort", path + ".target", path + ".targetPort")
+                : (path + ".source.activity", path + ".source.port", path + ".target.activity", path + ".target.port");
+            if (!root.Activities.Exists(a => a.Id == connection.Source))
+            {
+                errors.Add(new(sourcePath, $"The connection starts at '{connection.Source}', which is not an activity of this flowchart."));
+            }
+            else if (activities.TryGetValue(connection.Source, out var source) && !source.GetOutcomes().Contains(connection.SourcePort, StringComparer.Ordinal))
+            {
+                errors.Add(new(sourcePortPath, $"'{source.Node.DisplayText}' has no outcome '{connection.SourcePort}'. Its outcomes: {string.Join(", ", source.GetOutcomes())}."));
+            }
+
+            if (!root.Activities.Exists(a => a.Id == connection.Target))
+            {
+                errors.Add(new(targetPath, $"The connection ends at '{connection.Target}', which is not an activity of this flowchart."));
+            }
+            else if (connection.TargetPort != "In")
+            {
+                errors.Add(new(targetPortPath, $"Connections enter an activity through its 'In' port, not '{connection.TargetPort}'."));
+            }
+        }
+    }
+
+    private static void ValidateStart(FlowchartDefinition root, List<ValidationError> errors)
+    {
+        if (root.Activities.Count == 0 || StartActivity.Find(root) is not null)
+        {
+            return;
+        }
+
+        errors.Add(root.Start is { Length: > 0 }
+            ? new ValidationError("$.root.start", $"The start activity '{root.Start}' is not in the flowchart.")
+            : new ValidationError("$.root", "The flowchart has no start: add an Elsa.Start, or leave one activity without inbound connections."));
+    }
+}
