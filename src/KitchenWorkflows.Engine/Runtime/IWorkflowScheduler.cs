@@ -1,0 +1,20 @@
+namespace KitchenWorkflows.Engine.Runtime;
+
+/// <summary>
+/// Background scheduling a durable host provides (Hangfire in the server): resuming due-time bookmarks,
+/// firing scheduled triggers. Calls must be idempotent: the work they schedule checks that it is still due.
+/// </summary>
+public interface IWorkflowScheduler
+{
+    /// <summary>Schedules the resumption of a due-time bookmark (a delay, a timer, a retry back-off).</summary>
+    Task ScheduleBookmarkAsync(string instanceId, string bookmarkId, DateTimeOffset dueAt, bool isRetry, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the scheduled triggers (cron, timer) of a definition by those of its newly published version.</summary>
+    Task ScheduleTriggersAsync(string definitionId, IReadOnlyList<ScheduledTriggerInfo> triggers, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A scheduled trigger of a published version.</summary>
+/// <param name="ActivityId">The trigger activity.</param>
+/// <param name="CronExpression">The cron schedule, for <c>Elsa.Cron</c>.</param>
+/// <param name="Interval">The interval, for <c>Elsa.Timer</c>.</param>
+public sealed record ScheduledTriggerInfo(string ActivityId, string? CronExpression, TimeSpan? Interval);
