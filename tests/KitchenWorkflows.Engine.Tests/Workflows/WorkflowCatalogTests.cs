@@ -1,0 +1,337 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KitchenWorkflows.Engine.Definitions;
+using KitchenWorkflows.Engine.Execution;
+
+namespace KitchenWorkflows.Engine.Tests.Workflows;
+
+/// <summary>
+/// The shipped definitions in <c>workflows/</c>: every file loads, validates, compiles and runs on the
+/// real engine, and the contact-scheme workflows give the agent the article's Russian scripts word for word.
+/// </summary>
+public sealed partial class WorkflowCatalogTests
+{
+    // Copied word for word from /work/shared/seed/kitchen-lab-hotline-article.ru.txt (the text inside the quotes).
+    private const string PotentialClientScript =
+        "Проект Kitchen Lab обновляется, по этой причине прием новых заказов приостановлен. Следите за новостями на сайте https://haieronline.ru/";
+
+    private const string ExistingClientScript =
+        "Для дальнейшего решения вопроса напишите, пожалуйста, на официальную почту Kitchen Lab. Укажите номер договора и номер телефона для связи с вами. Ответственный менеджер все проверит и с вами свяжется";
+
+    private const string ProjectClosingScript =
+        "Бренд на данный момент претерпевает структурные изменения, мы временно приостанавливаем прием новых заявок, а также производство новых заказов. Все ушедшие в производство заказы будут выполнены";
+
+    private const string MailboxScript =
+        "Для дальнейшего решения вопроса напишите, пожалуйста, на официальную почту kitchen-lab@haieronline.ru. Укажите номер договора и номер телефона для связи с вами. Спасибо";
+
+    private const string Phone = "contact-scheme-phone";
+    private const string Usedesk = "contact-scheme-usedesk";
+
+    private static string WorkflowsFolder => Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    public static TheoryData<string> CatalogFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(WorkflowsFolder, "*.json").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    // ------------------------------------------------------------------ catalog
+
+    [Fact]
+    public void Catalog_ShippedFolder_HoldsTheContactSchemes()
+    {
+        var files = Directory.EnumerateFiles(WorkflowsFolder, "*.json").Select(Path.GetFileNameWithoutExtension).ToList();
+
+        Assert.Contains(Phone, files);
+        Assert.Contains(Usedesk, files);
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogFiles))]
+    public void Load_EveryShippedFile_IdAndDefinitionIdEqualTheFileName(string file)
+    {
+        var definition = Load(file);
+
+        var expected = Path.GetFileNameWithoutExtension(file);
+        Assert.Equal(expected, definition.Id);
+        Assert.Equal(expected, definition.DefinitionId);
+        Assert.False(string.IsNullOrWhiteSpace(definition.Name));
+        Assert.True(definition.IsLatest);
+        Assert.True(definition.IsPublished);
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogFiles))]
+    public async Task Compile_EveryShippedFile_ValidatesWithoutErrors(string file)
+    {
+        await using var harness = new EngineHarness();
+        var definition = Load(file);
+
+        var validator = (Validation.WorkflowValidator)harness.Services.GetService(typeof(Validation.WorkflowValidator))!;
+        Assert.Empty(validator.Validate(definition));
+        Assert.NotNull(harness.Compiler.Compile(definition));
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogFiles))]
+    public void Load_EveryShippedFile_EveryActivityHasADisplayTextAndADesignerPosition(string file)
+    {
+        var definition = Load(file);
+
+        Assert.All(definition.Root.Activities, activity =>
+        {
+            Assert.True(activity.Metadata["displayText"] is JsonValue text && !string.IsNullOrWhiteSpace(text.GetValue<string>()), $"{activity.Id} has no displayText");
+            Assert.True(activity.Metadata["designer"]?["position"]?["x"] is JsonValue && activity.Metadata["designer"]?["position"]?["y"] is JsonValue, $"{activity.Id} has no designer position");
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogFiles))]
+    public void Load_EveryShippedFile_DeclaresEveryInputItReadsAndEveryOutputItSets(string file)
+    {
+        var definition = Load(file);
+        var json = File.ReadAllText(Path.Combine(WorkflowsFolder, file));
+
+        var declaredInputs = definition.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (Match match in GetInputCall().Matches(json))
+        {
+            Assert.Contains(match.Groups["name"].Value, declaredInputs);
+        }
+
+        var declaredOutputs = definition.Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var setOutput in definition.Root.Activities.Where(a => a.Type == "Elsa.SetOutput"))
+        {
+            var name = setOutput.Inputs["outputName"].Expression!;
+            Assert.Equal(ExpressionTypes.Literal, name.Type);
+            Assert.Contains(name.Text, declaredOutputs);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogFiles))]
+    public void RoundTrip_EveryShippedFile_WritesTheDocumentItRead(string file)
+    {
+        var original = JsonNode.Parse(File.ReadAllText(Path.Combine(WorkflowsFolder, file)))!;
+
+        var written = WorkflowDefinitionSerializer.ToJsonObject(WorkflowDefinitionSerializer.Deserialize(original));
+
+        Assert.True(JsonNode.DeepEquals(original, written), written.ToJsonString());
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogFiles))]
+    public async Task Run_EveryShippedFileWithoutInput_EndsFinishedOrFaultedWithAnIncident(string file)
+    {
+        await using var harness = new EngineHarness();
+        var workflow = harness.Compiler.Compile(Load(file));
+
+        var result = await harness.Runner.StartAsync(workflow, new StartRequest());
+
+        Assert.Contains(result.State.SubStatus, new[] { WorkflowSubStatus.Finished, WorkflowSubStatus.Faulted });
+        if (result.State.SubStatus == WorkflowSubStatus.Faulted)
+        {
+            Assert.NotEmpty(Assert.Single(result.State.Incidents).Message);
+        }
+    }
+
+    // ------------------------------------------------------------------ contact-scheme-phone
+
+    [Fact]
+    public async Task RunPhone_PotentialClient_SaysNewOrdersAreSuspendedWithoutSmsOrNaumen()
+    {
+        var result = await RunAsync(Phone, ("callerKind", "potential"));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(["Potential client: projects suspended script"], EngineHarness.Lines(result.Journal));
+        Assert.Equal(PotentialClientScript, result.State.Output["script"]);
+        Assert.Equal(false, result.State.Output["sendSms"]);
+        Assert.False(result.State.Output.ContainsKey("smsText"));
+        Assert.Equal(false, result.State.Output["registerInNaumen"]);
+        Assert.NotEmpty(Actions(result));
+    }
+
+    [Fact]
+    public async Task RunPhone_ExistingClient_AsksToWriteToTheMailboxAndSendsTheMailboxBySms()
+    {
+        var result = await RunAsync(Phone, ("callerKind", "existing"));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(["Existing client: Kitchen Lab mailbox script, SMS with the mailbox"], EngineHarness.Lines(result.Journal));
+        Assert.Equal(ExistingClientScript, result.State.Output["script"]);
+        Assert.Equal(true, result.State.Output["sendSms"]);
+        Assert.Equal(MailboxScript, result.State.Output["smsText"]);
+        Assert.Contains("kitchen-lab@haieronline.ru", (string)result.State.Output["smsText"]!, StringComparison.Ordinal);
+        Assert.Equal(false, result.State.Output["registerInNaumen"]);
+        Assert.Contains(Actions(result), a => a.Contains("SMS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunPhone_RepeatContactNobodyAnswered_AsksToWriteToTheMailboxAgainWithoutSms()
+    {
+        var result = await RunAsync(Phone, ("callerKind", "repeat"), ("repeatReason", "no-answer"));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(["Repeat contact, nobody answered: write to the mailbox again"], EngineHarness.Lines(result.Journal));
+        Assert.Equal(ExistingClientScript, result.State.Output["script"]);
+        Assert.Equal(false, result.State.Output["sendSms"]);
+        Assert.False(result.State.Output.ContainsKey("smsText"));
+        Assert.Equal(false, result.State.Output["registerInNaumen"]);
+        Assert.Contains(Actions(result), a => a.Contains("again", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunPhone_RepeatContactAsksWhetherTheProjectIsClosing_ReassuresWithTheStructuralChangesScript()
+    {
+        var result = await RunAsync(Phone, ("callerKind", "repeat"), ("repeatReason", "closing-question"));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(["Repeat contact, is the project closing: reassurance script"], EngineHarness.Lines(result.Journal));
+        Assert.Equal(ProjectClosingScript, result.State.Output["script"]);
+        Assert.Equal(false, result.State.Output["sendSms"]);
+        Assert.False(result.State.Output.ContainsKey("smsText"));
+        Assert.Equal(false, result.State.Output["registerInNaumen"]);
+        Assert.NotEmpty(Actions(result));
+    }
+
+    [Theory]
+    [InlineData("potential", null)]
+    [InlineData("existing", null)]
+    [InlineData("repeat", "no-answer")]
+    [InlineData("repeat", "closing-question")]
+    public async Task RunPhone_AnyKnownCaller_NeverRegistersTheCallInNaumen(string callerKind, string? repeatReason)
+    {
+        var result = await RunAsync(Phone, ("callerKind", callerKind), ("repeatReason", repeatReason));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(false, result.State.Output["registerInNaumen"]);
+        Assert.Equal(callerKind == "existing", result.State.Output["sendSms"]);
+        Assert.Single(EngineHarness.Lines(result.Journal));
+    }
+
+    [Theory]
+    [InlineData("vip")]
+    [InlineData("Potential")]
+    [InlineData("")]
+    public async Task RunPhone_UnknownCallerKind_FaultsThroughDefaultWithAClearMessage(string callerKind)
+    {
+        var result = await RunAsync(Phone, ("callerKind", callerKind));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+        var incident = Assert.Single(result.State.Incidents);
+        Assert.Equal("caller-kind-unknown", incident.ActivityId);
+        Assert.Contains($"Unknown caller kind '{callerKind}'", incident.Message, StringComparison.Ordinal);
+        Assert.Contains("Expected potential, existing or repeat", incident.Message, StringComparison.Ordinal);
+        Assert.False(result.State.Output.ContainsKey("script"));
+        Assert.Empty(EngineHarness.Lines(result.Journal));
+    }
+
+    [Fact]
+    public async Task RunPhone_NoCallerKind_FaultsThroughDefault()
+    {
+        var result = await RunAsync(Phone);
+
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+        Assert.Equal("caller-kind-unknown", Assert.Single(result.State.Incidents).ActivityId);
+    }
+
+    [Theory]
+    [InlineData("angry")]
+    [InlineData(null)]
+    public async Task RunPhone_RepeatContactWithUnknownReason_FaultsWithAClearMessage(string? repeatReason)
+    {
+        var result = await RunAsync(Phone, ("callerKind", "repeat"), ("repeatReason", repeatReason));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+        var incident = Assert.Single(result.State.Incidents);
+        Assert.Equal("repeat-reason-unknown", incident.ActivityId);
+        Assert.Contains("Unknown repeat reason", incident.Message, StringComparison.Ordinal);
+        Assert.Contains("Expected no-answer or closing-question", incident.Message, StringComparison.Ordinal);
+        Assert.False(result.State.Output.ContainsKey("script"));
+    }
+
+    // ------------------------------------------------------------------ contact-scheme-usedesk
+
+    [Fact]
+    public async Task RunUsedesk_Chat_RepliesWithTheMailboxScript()
+    {
+        var result = await RunAsync(Usedesk, ("channel", "chat"));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(["Chat: reply with the Kitchen Lab mailbox script"], EngineHarness.Lines(result.Journal));
+        Assert.Equal(true, result.State.Output["reply"]);
+        Assert.Equal(MailboxScript, result.State.Output["script"]);
+        Assert.False(result.State.Output.ContainsKey("moveToChannel"));
+        Assert.NotEmpty(Actions(result));
+    }
+
+    [Fact]
+    public async Task RunUsedesk_Social_RepliesWithTheMailboxScript()
+    {
+        var result = await RunAsync(Usedesk, ("channel", "social"));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(["Social network: reply with the Kitchen Lab mailbox script"], EngineHarness.Lines(result.Journal));
+        Assert.Equal(true, result.State.Output["reply"]);
+        Assert.Equal(MailboxScript, result.State.Output["script"]);
+        Assert.False(result.State.Output.ContainsKey("moveToChannel"));
+        Assert.NotEmpty(Actions(result));
+    }
+
+    [Fact]
+    public async Task RunUsedesk_Email_MovesToKitchenLabWithoutStatusChangeOrReply()
+    {
+        var result = await RunAsync(Usedesk, ("channel", "email"));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(["Email: move to channel Kitchen Lab, keep the status, no reply"], EngineHarness.Lines(result.Journal));
+        Assert.Equal("Kitchen Lab", result.State.Output["moveToChannel"]);
+        Assert.Equal(false, result.State.Output["changeStatus"]);
+        Assert.Equal(false, result.State.Output["reply"]);
+        Assert.False(result.State.Output.ContainsKey("script"));
+        Assert.NotEmpty(Actions(result));
+    }
+
+    [Theory]
+    [InlineData("phone")]
+    [InlineData(null)]
+    public async Task RunUsedesk_UnknownChannel_FaultsThroughDefaultWithAClearMessage(string? channel)
+    {
+        var result = await RunAsync(Usedesk, ("channel", channel));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+        var incident = Assert.Single(result.State.Incidents);
+        Assert.Equal("channel-unknown", incident.ActivityId);
+        Assert.Contains("Unknown Usedesk channel", incident.Message, StringComparison.Ordinal);
+        Assert.Contains("Expected chat, email or social", incident.Message, StringComparison.Ordinal);
+        Assert.Empty(result.State.Output);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static WorkflowDefinition Load(string file) =>
+        WorkflowDefinitionSerializer.Deserialize(File.ReadAllText(Path.Combine(WorkflowsFolder, file.EndsWith(".json", StringComparison.Ordinal) ? file : file + ".json")));
+
+    private static async Task<RunResult> RunAsync(string workflow, params (string Name, string? Value)[] input)
+    {
+        await using var harness = new EngineHarness();
+        var compiled = harness.Compiler.Compile(Load(workflow));
+        return await harness.Runner.StartAsync(compiled, new StartRequest
+        {
+            Input = input.Where(i => i.Value is not null).ToDictionary(i => i.Name, i => (object?)i.Value, StringComparer.Ordinal),
+        });
+    }
+
+    private static List<string> Actions(RunResult result)
+    {
+        var actions = Assert.IsAssignableFrom<System.Collections.IEnumerable>(result.State.Output["actions"]);
+        return [.. actions.Cast<object?>().Select(a => Assert.IsType<string>(a))];
+    }
+
+    [GeneratedRegex("""getInput\(\s*["'](?<name>[^"']+)["']\s*\)""")]
+    private static partial Regex GetInputCall();
+}
