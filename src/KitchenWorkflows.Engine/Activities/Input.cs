@@ -47,7 +47,7 @@ public sealed class Input<T> : IInput
     public bool IsLiteral => _literal is not null;
 
     /// <summary>The converted literal; only valid when <see cref="IsLiteral"/>.</summary>
-    internal T? Literal => _literal!.Value;
+    public T? Literal => _literal is null ? throw new InvalidOperationException("The input is not a literal.") : _literal.Value;
 
     /// <summary>Creates a literal input, for activities built in code.</summary>
     public static Input<T> FromLiteral(string text) => new(WorkflowExpression.Literal(text));

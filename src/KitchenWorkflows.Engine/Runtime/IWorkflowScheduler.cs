@@ -10,7 +10,7 @@ public interface IWorkflowScheduler
     Task ScheduleBookmarkAsync(string instanceId, string bookmarkId, DateTimeOffset dueAt, bool isRetry, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the scheduled triggers (cron, timer) of a definition by those of its newly published version.</summary>
-    Task ScheduleTriggersAsync(string definitionId, IReadOnlyList<ScheduledTriggerInfo> triggers, CancellationToken cancellationToken = default);
+    Task ScheduleTriggersAsync(string definitionId, int version, IReadOnlyList<ScheduledTriggerInfo> triggers, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A scheduled trigger of a published version.</summary>

@@ -1,0 +1,249 @@
+using System.Security.Cryptography;
+using System.Text;
+using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Definitions;
+using KitchenWorkflows.Engine.Runtime;
+using KitchenWorkflows.Engine.Validation;
+using KitchenWorkflows.Persistence.Entities;
+using KitchenWorkflows.Persistence.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace KitchenWorkflows.Persistence.Definitions;
+
+/// <summary>
+/// Definition versions: drafts, publishing (one published version per definition), the trigger index of
+/// the published version, and the start-up import of the shipped <c>workflows/</c> files.
+/// </summary>
+public sealed class WorkflowDefinitionStore(
+    IDbContextFactory<WorkflowDbContext> contexts,
+    WorkflowValidator validator,
+    CompiledWorkflowCache workflows,
+    IWorkflowScheduler scheduler,
+    TimeProvider clock)
+{
+    /// <summary>Every definition with its latest and published version.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinitionSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var rows = await db.Definitions.AsNoTracking()
+            .Select(d => new { d.DefinitionId, d.Name, d.Version, d.IsLatest, d.IsPublished, d.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.GroupBy(r => r.DefinitionId).Select(g =>
+        {
+            var latest = g.MaxBy(r => r.Version)!;
+            var published = g.FirstOrDefault(r => r.IsPublished);
+            return new WorkflowDefinitionSummary(g.Key, latest.Name, latest.Version, published?.Version, published is not null, !latest.IsPublished, g.Max(r => r.UpdatedAt));
+        }).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// A version: <c>latest</c> (default), <c>published</c> or a number. Null when there is no such version.
+    /// </summary>
+    /// <exception cref="ArgumentException">The version selector is not latest, published or a positive number.</exception>
+    public async Task<WorkflowDefinition?> GetAsync(string definitionId, string? version, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId);
+        query = (version ?? "latest").ToLowerInvariant() switch
+        {
+            "latest" => query.Where(d => d.IsLatest),
+            "published" => query.Where(d => d.IsPublished),
+            var number when int.TryParse(number, out var n) && n > 0 => query.Where(d => d.Version == n),
+            _ => throw new ArgumentException("The version must be 'latest', 'published' or a version number.", nameof(version)),
+        };
+        var record = await query.FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : ToDefinition(record);
+    }
+
+    /// <summary>
+    /// Saves a definition as a draft: it replaces the latest version when that is an unpublished draft,
+    /// and otherwise becomes a new version. A missing <c>definitionId</c> makes a new definition.
+    /// </summary>
+    /// <exception cref="WorkflowDefinitionException">The definition does not validate; every problem is listed.</exception>
+    public async Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default) =>
+        await SaveAsync(definition, source: "api", sourceHash: null, publish: false, cancellationToken);
+
+    /// <summary>Publishes the latest version; new instances run it from now on, on every node.</summary>
+    /// <exception cref="WorkflowRuntimeException">No such definition (NotFound), or the latest version is already published (Conflict).</exception>
+    public async Task<WorkflowDefinition> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
+        var latest = versions.MaxBy(d => d.Version)
+            ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"No workflow '{definitionId}'.");
+        if (latest.IsPublished)
+        {
+            throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Version {latest.Version} of '{definitionId}' is already published; save a new draft first.");
+        }
+
+        await PublishVersionAsync(db, versions, latest, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await ScheduleTriggersAsync(definitionId, latest.Version, cancellationToken);
+        return ToDefinition(latest);
+    }
+
+    /// <summary>
+    /// Imports the shipped definitions: a file is saved and published when the store has no version of
+    /// it at the file's version or newer, so a version ops changed in the store is never overwritten.
+    /// </summary>
+    /// <returns>The definition ids imported.</returns>
+    /// <exception cref="WorkflowDefinitionException">A shipped file does not read or validate.</exception>
+    public async Task<IReadOnlyList<string>> ImportFolderAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var imported = new List<string>();
+        if (!Directory.Exists(folder))
+        {
+            return imported;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var text = await File.ReadAllTextAsync(file, cancellationToken);
+            var definition = WorkflowDefinitionSerializer.Deserialize(text);
+            await using (var db = contexts.CreateDbContext())
+            {
+                var newest = await db.Definitions.Where(d => d.DefinitionId == definition.DefinitionId).MaxAsync(d => (int?)d.Version, cancellationToken);
+                if (newest >= definition.Version)
+                {
+                    continue;
+                }
+            }
+
+            await SaveAsync(definition, "file:" + Path.GetFileName(file), Hash(text), publish: true, cancellationToken, keepVersion: true);
+            imported.Add(definition.DefinitionId);
+        }
+
+        return imported;
+    }
+
+    private async Task<WorkflowDefinition> SaveAsync(WorkflowDefinition definition, string source, string? sourceHash, bool publish, CancellationToken cancellationToken, bool keepVersion = false)
+    {
+        if (string.IsNullOrWhiteSpace(definition.DefinitionId))
+        {
+            definition.DefinitionId = Guid.CreateVersion7().ToString("N");
+        }
+
+        var errors = validator.Validate(definition);
+        if (errors.Count > 0)
+        {
+            throw new WorkflowDefinitionException(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var versions = await db.Definitions.Where(d => d.DefinitionId == definition.DefinitionId).ToListAsync(cancellationToken);
+        var latest = versions.MaxBy(d => d.Version);
+        WorkflowDefinitionRecord record;
+        if (latest is { IsPublished: false } && !keepVersion)
+        {
+            record = latest;
+        }
+        else
+        {
+            var version = keepVersion ? Math.Max(definition.Version, (latest?.Version ?? 0) + 1) : (latest?.Version ?? 0) + 1;
+            if (latest is not null)
+            {
+                latest.IsLatest = false;
+            }
+
+            record = new WorkflowDefinitionRecord
+            {
+                Id = Guid.CreateVersion7().ToString("N"),
+                DefinitionId = definition.DefinitionId,
+                Version = version,
+                Name = "",
+                Json = "",
+                Source = source,
+                CreatedAt = now,
+            };
+            db.Definitions.Add(record);
+            versions.Add(record);
+        }
+
+        definition.Id = record.Id;
+        definition.Version = record.Version;
+        definition.IsLatest = true;
+        definition.IsPublished = false;
+        record.Name = definition.Name;
+        record.IsLatest = true;
+        record.Source = source;
+        record.SourceHash = sourceHash;
+        record.UpdatedAt = now;
+        record.Json = WorkflowDefinitionSerializer.Serialize(definition);
+        if (publish)
+        {
+            await PublishVersionAsync(db, versions, record, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (publish)
+        {
+            await ScheduleTriggersAsync(definition.DefinitionId, record.Version, cancellationToken);
+        }
+
+        return ToDefinition(record);
+    }
+
+    private async Task PublishVersionAsync(WorkflowDbContext db, List<WorkflowDefinitionRecord> versions, WorkflowDefinitionRecord target, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var version in versions.Where(v => v.IsPublished && v != target))
+        {
+            version.IsPublished = false;
+            version.Json = Rewrite(version.Json, published: false);
+            version.UpdatedAt = now;
+        }
+
+        target.IsPublished = true;
+        target.Json = Rewrite(target.Json, published: true);
+        target.UpdatedAt = now;
+
+        // The trigger index follows the published version: event triggers are found by name on delivery.
+        await db.Triggers.Where(t => t.DefinitionId == target.DefinitionId).ExecuteDeleteAsync(cancellationToken);
+        var definition = WorkflowDefinitionSerializer.Deserialize(target.Json);
+        var compiled = workflows.Compile(definition);
+        db.Triggers.AddRange(compiled.Triggers.Select(t => new TriggerRecord
+        {
+            DefinitionId = target.DefinitionId,
+            Version = target.Version,
+            ActivityId = t.Node.Id,
+            ActivityType = t.Node.Type,
+            EventName = t is Engine.Activities.BuiltIn.Event e && e.EventName.IsLiteral ? e.EventName.Literal : null,
+        }));
+    }
+
+    private async Task ScheduleTriggersAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        var compiled = await workflows.GetAsync(definitionId, version, cancellationToken);
+        var scheduled = compiled.Triggers.OfType<IScheduledTrigger>().Select(t => t switch
+        {
+            Engine.Activities.BuiltIn.Cron cron => new ScheduledTriggerInfo(cron.Node.Id, cron.CronExpression.IsLiteral ? cron.CronExpression.Literal : null, null),
+            Engine.Activities.BuiltIn.Timer timer => new ScheduledTriggerInfo(timer.Node.Id, null, timer.Interval.IsLiteral ? timer.Interval.Literal : null),
+            _ => new ScheduledTriggerInfo(((Activity)t).Node.Id, null, null),
+        }).ToList();
+        await scheduler.ScheduleTriggersAsync(definitionId, version, scheduled, cancellationToken);
+    }
+
+    private static string Rewrite(string json, bool published)
+    {
+        var definition = WorkflowDefinitionSerializer.Deserialize(json);
+        definition.IsPublished = published;
+        return WorkflowDefinitionSerializer.Serialize(definition);
+    }
+
+    private static WorkflowDefinition ToDefinition(WorkflowDefinitionRecord record)
+    {
+        var definition = WorkflowDefinitionSerializer.Deserialize(record.Json);
+        definition.Id = record.Id;
+        definition.Version = record.Version;
+        definition.IsLatest = record.IsLatest;
+        definition.IsPublished = record.IsPublished;
+        return definition;
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

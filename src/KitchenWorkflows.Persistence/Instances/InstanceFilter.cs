@@ -1,0 +1,25 @@
+using KitchenWorkflows.Engine.Execution;
+
+namespace KitchenWorkflows.Persistence.Instances;
+
+/// <summary>Filters and paging of the instance list.</summary>
+public sealed record InstanceFilter
+{
+    /// <summary>Only instances of this definition.</summary>
+    public string? DefinitionId { get; init; }
+
+    /// <summary>Only instances in this status.</summary>
+    public WorkflowStatus? Status { get; init; }
+
+    /// <summary>Only instances in this sub-status.</summary>
+    public WorkflowSubStatus? SubStatus { get; init; }
+
+    /// <summary>Only instances with this correlation id.</summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>The page, from 1.</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>Rows per page.</summary>
+    public int PageSize { get; init; } = 50;
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using KitchenWorkflows.Engine.Execution;
+using Microsoft.EntityFrameworkCore;
+
+namespace KitchenWorkflows.Persistence.Instances;
+
+/// <summary>Reads instances, their snapshots and journals for the API and the Studio.</summary>
+public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> contexts)
+{
+    /// <summary>Instances matching a filter, newest first.</summary>
+    public async Task<PagedList<InstanceListItem>> ListAsync(InstanceFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = contexts.CreateDbContext();
+        var query = db.Instances.AsNoTracking();
+        if (filter.DefinitionId is not null)
+        {
+            query = query.Where(i => i.DefinitionId == filter.DefinitionId);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+
+        if (filter.SubStatus is { } subStatus)
+        {
+            query = query.Where(i => i.SubStatus == subStatus);
+        }
+
+        if (filter.CorrelationId is not null)
+        {
+            query = query.Where(i => i.CorrelationId == filter.CorrelationId);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Select(i => new InstanceListItem(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.SubStatus, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt))
+            .ToListAsync(cancellationToken);
+        return new PagedList<InstanceListItem>(items, filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>The snapshot of an instance, or null.</summary>
+    public async Task<WorkflowInstanceState?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var snapshot = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Snapshot).FirstOrDefaultAsync(cancellationToken);
+        return snapshot is null ? null : WorkflowStateSerializer.Deserialize(snapshot);
+    }
+
+    /// <summary>The journal of an instance in order, or null when there is no such instance.</summary>
+    public async Task<IReadOnlyList<JournalEntry>?> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        if (!await db.Instances.AnyAsync(i => i.Id == instanceId, cancellationToken))
+        {
+            return null;
+        }
+
+        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+        return [.. rows.Select(j => new JournalEntry
+        {
+            Sequence = j.Sequence,
+            ActivityId = j.ActivityId,
+            ActivityType = j.ActivityType,
+            ActivityName = j.ActivityName,
+            StartedAt = j.StartedAt,
+            CompletedAt = j.CompletedAt,
+            Status = j.Status,
+            Outcomes = JsonSerializer.Deserialize<List<string>>(j.Outcomes) ?? [],
+            Message = j.Message,
+            Error = j.Error,
+        })];
+    }
+}

@@ -1,0 +1,56 @@
+using KitchenWorkflows.Engine.Runtime;
+using KitchenWorkflows.Persistence.Definitions;
+using KitchenWorkflows.Persistence.Instances;
+using KitchenWorkflows.Persistence.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KitchenWorkflows.Persistence;
+
+/// <summary>Registers the store and the durable runtime.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the EF Core store for the configured provider (<c>Storage:Provider</c>: Sqlite by default,
+    /// PostgreSql with <c>ConnectionStrings:PostgreSql</c>), the durable runtime and the dispatch worker pool.
+    /// </summary>
+    public static IServiceCollection AddKitchenWorkflowsPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        storage.PostgreSqlConnectionString ??= configuration.GetConnectionString("PostgreSql");
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure(o => o.PostgreSqlConnectionString ??= storage.PostgreSqlConnectionString)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != StorageProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.PostgreSqlConnectionString),
+                "Storage:Provider is PostgreSql but ConnectionStrings:PostgreSql is empty.")
+            .ValidateOnStart();
+        services.AddOptions<RuntimeOptions>().BindConfiguration(RuntimeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>(o => o.UseNpgsql(storage.PostgreSqlConnectionString));
+            services.TryAddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory<PostgreSqlWorkflowDbContext>>();
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<SqliteWorkflowDbContext>(o => o
+                .UseSqlite($"Data Source={storage.SqliteDatabasePath};Pooling=True")
+                .AddInterceptors(new SqlitePragmas()));
+            services.TryAddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory<SqliteWorkflowDbContext>>();
+        }
+
+        services.TryAddSingleton<DatabaseInitializer>();
+        services.TryAddSingleton<CompiledWorkflowCache>();
+        services.TryAddSingleton<WorkflowDefinitionStore>();
+        services.TryAddSingleton<InstanceQueries>();
+        services.TryAddSingleton<DispatchQueue>();
+        services.TryAddSingleton<DurableWorkflowRuntime>();
+        services.TryAddSingleton<IWorkflowBackgroundWork>(sp => sp.GetRequiredService<DurableWorkflowRuntime>());
+        services.AddHostedService<DispatchWorkerPool>();
+        return services;
+    }
+}

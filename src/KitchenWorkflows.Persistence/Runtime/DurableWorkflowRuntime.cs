@@ -1,0 +1,441 @@
+using System.Security.Cryptography;
+using System.Text;
+using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Runtime;
+using KitchenWorkflows.Persistence.Definitions;
+using KitchenWorkflows.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KitchenWorkflows.Persistence.Runtime;
+
+/// <summary>
+/// The engine on a store: starts, dispatches, resumes, retries and cancels instances so that every
+/// step is committed before it is acknowledged, one instance runs on one worker at a time (an
+/// in-process lock plus a lease row across nodes), and a stimulus consumes its bookmark exactly once.
+/// </summary>
+public sealed partial class DurableWorkflowRuntime(
+    IDbContextFactory<WorkflowDbContext> contexts,
+    CompiledWorkflowCache workflows,
+    WorkflowRunner runner,
+    IWorkflowScheduler scheduler,
+    DispatchQueue dispatchQueue,
+    TimeProvider clock,
+    IOptions<RuntimeOptions> options,
+    ILogger<DurableWorkflowRuntime> logger) : IWorkflowBackgroundWork
+{
+    private readonly RuntimeOptions _options = options.Value;
+    private readonly InstanceLocks _locks = new();
+
+    /// <summary>This node's lease name.</summary>
+    public string NodeId => _options.NodeId;
+
+    /// <summary>
+    /// Starts an instance of the published version. With <paramref name="dispatch"/> it is committed as
+    /// pending and handed to the worker pool; otherwise it runs here until it finishes or waits.
+    /// </summary>
+    /// <exception cref="WorkflowRuntimeException">No published version; or the idempotency key was used with another body.</exception>
+    public async Task<StartResult> StartAsync(string definitionId, StartRequest request, string? idempotencyKey, bool dispatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var workflow = await workflows.GetPublishedAsync(definitionId, cancellationToken)
+            ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no published version.");
+        var scopedKey = idempotencyKey is null ? null : $"{definitionId}:{idempotencyKey}";
+        var requestHash = Hash(request);
+        if (scopedKey is not null && await FindReplayAsync(scopedKey, requestHash, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var state = runner.CreateInstance(workflow, request);
+        var record = NewRecord(state, leased: !dispatch);
+        await using (var db = contexts.CreateDbContext())
+        {
+            db.Instances.Add(record);
+            if (scopedKey is not null)
+            {
+                db.IdempotencyKeys.Add(new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash, InstanceId = state.Id, CreatedAt = state.CreatedAt });
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (scopedKey is not null)
+            {
+                // A concurrent call with the same key won the insert: answer with its instance.
+                return await FindReplayAsync(scopedKey, requestHash, cancellationToken)
+                    ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request.");
+            }
+        }
+
+        if (dispatch)
+        {
+            dispatchQueue.Enqueue(state.Id);
+            return new StartResult(state, Replayed: false);
+        }
+
+        using var gate = await _locks.TryEnterAsync(state.Id, Timeout.InfiniteTimeSpan, cancellationToken);
+        var result = await runner.RunAsync(workflow, state, cancellationToken);
+        await SaveAsync(result, cancellationToken);
+        gate?.Dispose();
+        await AfterSaveAsync(result, cancellationToken);
+        return new StartResult(result.State, Replayed: false);
+    }
+
+    /// <summary>Runs the queued work of a pending instance (a dispatched one, or one a dead node left).</summary>
+    public Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        WithInstanceAsync(instanceId, async (workflow, state) =>
+            state.SubStatus == WorkflowSubStatus.Executing && state.Queue.Count > 0
+                ? await runner.RunAsync(workflow, state, cancellationToken)
+                : null, cancellationToken);
+
+    /// <summary>Resumes one bookmark with a stimulus; false when it was already consumed or the instance is gone.</summary>
+    public async Task<bool> ResumeAsync(string instanceId, string bookmarkId, object? payload, CancellationToken cancellationToken = default)
+    {
+        var result = await WithInstanceAsync(instanceId, async (workflow, state) =>
+            state.Status == WorkflowStatus.Running && state.Bookmarks.Exists(b => b.Id == bookmarkId)
+                ? await runner.ResumeAsync(workflow, state, bookmarkId, payload, cancellationToken)
+                : null, cancellationToken);
+        return result is not null;
+    }
+
+    /// <summary>
+    /// Delivers an event: resumes every bookmark waiting on it (and on the correlation, when given), and
+    /// starts every published workflow whose <c>Elsa.Event</c> trigger has that name. Returns the instances it touched.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
+    {
+        List<BookmarkRecord> bookmarks;
+        List<TriggerRecord> triggers;
+        await using (var db = contexts.CreateDbContext())
+        {
+            bookmarks = await db.Bookmarks.AsNoTracking()
+                .Where(b => b.Name == eventName && b.DueAt == null && (correlationId == null || b.CorrelationId == correlationId))
+                .ToListAsync(cancellationToken);
+            triggers = await db.Triggers.AsNoTracking().Where(t => t.EventName == eventName).ToListAsync(cancellationToken);
+        }
+
+        var touched = new List<string>();
+        foreach (var bookmark in bookmarks)
+        {
+            if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, payload, cancellationToken))
+            {
+                touched.Add(bookmark.InstanceId);
+            }
+        }
+
+        foreach (var trigger in triggers)
+        {
+            var started = await StartAsync(trigger.DefinitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = trigger.ActivityId, TriggerPayload = payload }, idempotencyKey: null, dispatch: false, cancellationToken);
+            touched.Add(started.State.Id);
+        }
+
+        return touched;
+    }
+
+    /// <summary>Retries a faulted instance from the activity that faulted.</summary>
+    /// <exception cref="WorkflowRuntimeException">The instance does not exist or is not faulted.</exception>
+    public async Task<WorkflowInstanceState> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var result = await WithInstanceAsync(instanceId, async (workflow, state) => state.SubStatus == WorkflowSubStatus.Faulted
+            ? await runner.RetryAsync(workflow, state, cancellationToken)
+            : throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Instance {instanceId} is {state.SubStatus}; only a faulted instance can be retried."), cancellationToken);
+        return result?.State ?? throw NotFound(instanceId);
+    }
+
+    /// <summary>Cancels a running or faulted instance.</summary>
+    /// <exception cref="WorkflowRuntimeException">The instance does not exist or already ended.</exception>
+    public async Task<WorkflowInstanceState> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var result = await WithInstanceAsync(instanceId, (_, state) =>
+        {
+            if (state.Status == WorkflowStatus.Finished && state.SubStatus != WorkflowSubStatus.Faulted)
+            {
+                throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Instance {instanceId} is {state.SubStatus} and cannot be cancelled.");
+            }
+
+            runner.Cancel(state);
+            return Task.FromResult<RunResult?>(new RunResult { State = state, Journal = [], CreatedBookmarks = [], PublishedEvents = [] });
+        }, cancellationToken);
+        return result?.State ?? throw NotFound(instanceId);
+    }
+
+    /// <inheritdoc />
+    public Task ResumeDueBookmarkAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken = default) =>
+        ResumeAsync(instanceId, bookmarkId, payload: null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> FireTriggerAsync(string definitionId, string activityId, int? version, CancellationToken cancellationToken = default)
+    {
+        var workflow = await workflows.GetPublishedAsync(definitionId, cancellationToken);
+        if (workflow is null || (version is not null && workflow.Version != version) ||
+            !workflow.Triggers.Any(t => t.Node.Id == activityId && t is IScheduledTrigger))
+        {
+            LogStaleTrigger(logger, definitionId, activityId);
+            return false;
+        }
+
+        await StartAsync(definitionId, new StartRequest { TriggerActivityId = activityId }, idempotencyKey: null, dispatch: true, cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task SweepAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<BookmarkRecord> overdue;
+        List<string> abandoned;
+        await using (var db = contexts.CreateDbContext())
+        {
+            // A bookmark still here well after its due time lost its scheduled job (the process died
+            // between the commit and the scheduling); resuming twice is harmless.
+            var late = now - TimeSpan.FromSeconds(30);
+            overdue = await db.Bookmarks.AsNoTracking().Where(b => b.DueAt != null && b.DueAt < late).Take(500).ToListAsync(cancellationToken);
+            abandoned = await PendingIdsAsync(db, now, 500, cancellationToken);
+        }
+
+        foreach (var id in abandoned)
+        {
+            dispatchQueue.Enqueue(id);
+        }
+
+        foreach (var bookmark in overdue)
+        {
+            await ResumeAsync(bookmark.InstanceId, bookmark.Id, payload: null, cancellationToken);
+        }
+    }
+
+    /// <summary>Ids of instances with queued work that no live node holds, oldest first.</summary>
+    public async Task<List<string>> FindPendingAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await PendingIdsAsync(db, clock.GetUtcNow(), limit, cancellationToken);
+    }
+
+    /// <summary>Gives back the leases this node held before a restart, so its unfinished work resumes at once.</summary>
+    public async Task ReleaseOwnLeasesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        await db.Instances.Where(i => i.LeaseOwner == NodeId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    private static Task<List<string>> PendingIdsAsync(WorkflowDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        db.Instances.AsNoTracking()
+            .Where(i => i.SubStatus == WorkflowSubStatus.Executing && (i.LeaseOwner == null || i.LeaseUntil < now))
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => i.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+    private async Task<RunResult?> WithInstanceAsync(string instanceId, Func<CompiledWorkflow, WorkflowInstanceState, Task<RunResult?>> run, CancellationToken cancellationToken)
+    {
+        RunResult? result;
+        using (var gate = await _locks.TryEnterAsync(instanceId, _options.LeaseWaitTimeout, cancellationToken)
+            ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {instanceId} is busy; try again."))
+        {
+            var record = await ClaimAsync(instanceId, cancellationToken);
+            if (record is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                var state = WorkflowStateSerializer.Deserialize(record.Snapshot);
+                var workflow = await workflows.GetAsync(state.DefinitionId, state.DefinitionVersion, cancellationToken);
+                result = await run(workflow, state);
+                if (result is null)
+                {
+                    await ReleaseAsync(instanceId, CancellationToken.None);
+                    return null;
+                }
+
+                await SaveAsync(result, cancellationToken);
+            }
+            catch
+            {
+                await ReleaseAsync(instanceId, CancellationToken.None);
+                throw;
+            }
+        }
+
+        await AfterSaveAsync(result, cancellationToken);
+        return result;
+    }
+
+    // Takes the lease, waiting while another node holds it; null when the instance does not exist.
+    private async Task<WorkflowInstanceRecord?> ClaimAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + _options.LeaseWaitTimeout;
+        var wait = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            await using var db = contexts.CreateDbContext();
+            var now = clock.GetUtcNow();
+            var until = now + _options.LeaseDuration;
+            var node = NodeId;
+            var claimed = await db.Instances
+                .Where(i => i.Id == instanceId && (i.LeaseOwner == null || i.LeaseOwner == node || i.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, node).SetProperty(i => i.LeaseUntil, until), cancellationToken);
+            if (claimed == 1)
+            {
+                return await db.Instances.AsNoTracking().FirstAsync(i => i.Id == instanceId, cancellationToken);
+            }
+
+            if (!await db.Instances.AnyAsync(i => i.Id == instanceId, cancellationToken))
+            {
+                return null;
+            }
+
+            if (clock.GetUtcNow() > deadline)
+            {
+                throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {instanceId} is held by another node; try again.");
+            }
+
+            await Task.Delay(wait, clock, cancellationToken);
+            wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 500));
+        }
+    }
+
+    private async Task ReleaseAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var node = NodeId;
+        await db.Instances.Where(i => i.Id == instanceId && i.LeaseOwner == node)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    // One transaction: the snapshot and the lease release (only if this node still holds the lease),
+    // the bookmark index, the new journal entries and incidents.
+    private async Task SaveAsync(RunResult result, CancellationToken cancellationToken)
+    {
+        var state = result.State;
+        var snapshot = WorkflowStateSerializer.Serialize(state);
+        var node = NodeId;
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var updated = await db.Instances.Where(i => i.Id == state.Id && i.LeaseOwner == node).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Snapshot, snapshot)
+            .SetProperty(i => i.Status, state.Status)
+            .SetProperty(i => i.SubStatus, state.SubStatus)
+            .SetProperty(i => i.CorrelationId, state.CorrelationId)
+            .SetProperty(i => i.UpdatedAt, state.UpdatedAt)
+            .SetProperty(i => i.FinishedAt, state.FinishedAt)
+            .SetProperty(i => i.Revision, i => i.Revision + 1)
+            .SetProperty(i => i.LeaseOwner, (string?)null)
+            .SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        if (updated != 1)
+        {
+            throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {state.Id} was taken over by another node; its run is discarded.");
+        }
+
+        await db.Bookmarks.Where(b => b.InstanceId == state.Id).ExecuteDeleteAsync(cancellationToken);
+        db.Bookmarks.AddRange(state.Bookmarks.Select(b => new BookmarkRecord
+        {
+            Id = b.Id,
+            InstanceId = state.Id,
+            ActivityId = b.ActivityId,
+            Name = b.Name,
+            CorrelationId = b.CorrelationId,
+            DueAt = b.DueAt,
+            CreatedAt = b.CreatedAt,
+        }));
+        db.Journal.AddRange(result.Journal.Select(e => new JournalRecord
+        {
+            InstanceId = state.Id,
+            Sequence = e.Sequence,
+            ActivityId = e.ActivityId,
+            ActivityType = e.ActivityType,
+            ActivityName = e.ActivityName,
+            StartedAt = e.StartedAt,
+            CompletedAt = e.CompletedAt,
+            Status = e.Status,
+            Outcomes = System.Text.Json.JsonSerializer.Serialize(e.Outcomes),
+            Message = e.Message,
+            Error = e.Error,
+        }));
+        var faults = result.Journal.Where(e => e.Status == JournalEntryStatus.Faulted).Select(e => e.Sequence).ToHashSet();
+        if (faults.Count > 0 && state.Incidents.Count > 0)
+        {
+            var incident = state.Incidents[^1];
+            db.Incidents.Add(new IncidentRecord
+            {
+                InstanceId = state.Id,
+                ActivityId = incident.ActivityId,
+                ActivityType = incident.ActivityType,
+                Message = incident.Message,
+                ExceptionType = incident.ExceptionType,
+                Attempts = incident.Attempts,
+                Timestamp = incident.Timestamp,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task AfterSaveAsync(RunResult result, CancellationToken cancellationToken)
+    {
+        foreach (var bookmark in result.CreatedBookmarks)
+        {
+            if (bookmark.DueAt is { } due && result.State.Bookmarks.Exists(b => b.Id == bookmark.Id))
+            {
+                await scheduler.ScheduleBookmarkAsync(result.State.Id, bookmark.Id, due, bookmark.Name == Bookmark.RetryName, cancellationToken);
+            }
+        }
+
+        foreach (var published in result.PublishedEvents)
+        {
+            await PublishEventAsync(published.EventName, published.CorrelationId, published.Payload, cancellationToken);
+        }
+    }
+
+    private async Task<StartResult?> FindReplayAsync(string scopedKey, string requestHash, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var key = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Key == scopedKey, cancellationToken);
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (key.RequestHash != requestHash)
+        {
+            throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The Idempotency-Key was already used with a different request body.");
+        }
+
+        var snapshot = await db.Instances.AsNoTracking().Where(i => i.Id == key.InstanceId).Select(i => i.Snapshot).FirstAsync(cancellationToken);
+        return new StartResult(WorkflowStateSerializer.Deserialize(snapshot), Replayed: true);
+    }
+
+    private WorkflowInstanceRecord NewRecord(WorkflowInstanceState state, bool leased) => new()
+    {
+        Id = state.Id,
+        DefinitionId = state.DefinitionId,
+        DefinitionVersion = state.DefinitionVersion,
+        Status = state.Status,
+        SubStatus = state.SubStatus,
+        CorrelationId = state.CorrelationId,
+        Snapshot = WorkflowStateSerializer.Serialize(state),
+        LeaseOwner = leased ? NodeId : null,
+        LeaseUntil = leased ? state.CreatedAt + _options.LeaseDuration : null,
+        CreatedAt = state.CreatedAt,
+        UpdatedAt = state.UpdatedAt,
+    };
+
+    private static string Hash(StartRequest request)
+    {
+        var text = System.Text.Json.JsonSerializer.Serialize(new { request.CorrelationId, request.Input }, WorkflowStateSerializer.Options);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static WorkflowRuntimeException NotFound(string instanceId) =>
+        new(WorkflowRuntimeError.NotFound, $"No instance '{instanceId}'.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trigger {ActivityId} of {DefinitionId} is no longer published; skipped")]
+    private static partial void LogStaleTrigger(ILogger logger, string definitionId, string activityId);
+}

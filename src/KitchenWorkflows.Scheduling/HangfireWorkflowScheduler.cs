@@ -1,0 +1,55 @@
+using Hangfire;
+using Hangfire.Storage;
+using KitchenWorkflows.Engine.Runtime;
+
+namespace KitchenWorkflows.Scheduling;
+
+/// <summary>The engine's scheduler on Hangfire: due-time bookmarks become scheduled jobs, cron triggers recurring jobs.</summary>
+public sealed class HangfireWorkflowScheduler(IBackgroundJobClient jobs, IRecurringJobManager recurringJobs, JobStorage storage) : IWorkflowScheduler
+{
+    private const string TriggerJobPrefix = "trigger:";
+
+    /// <inheritdoc />
+    public Task ScheduleBookmarkAsync(string instanceId, string bookmarkId, DateTimeOffset dueAt, bool isRetry, CancellationToken cancellationToken = default)
+    {
+        if (isRetry)
+        {
+            jobs.Schedule<WorkflowJobs>(j => j.RetryActivityAsync(instanceId, bookmarkId, CancellationToken.None), dueAt);
+        }
+        else
+        {
+            jobs.Schedule<WorkflowJobs>(j => j.ResumeBookmarkAsync(instanceId, bookmarkId, CancellationToken.None), dueAt);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ScheduleTriggersAsync(string definitionId, int version, IReadOnlyList<ScheduledTriggerInfo> triggers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(triggers);
+        var prefix = $"{TriggerJobPrefix}{definitionId}:";
+        var keep = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var trigger in triggers)
+        {
+            if (trigger.CronExpression is { } cron)
+            {
+                var id = prefix + trigger.ActivityId;
+                keep.Add(id);
+                recurringJobs.AddOrUpdate<WorkflowJobs>(id, j => j.FireCronTriggerAsync(definitionId, trigger.ActivityId, CancellationToken.None), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            }
+            else if (trigger.Interval is { } interval && interval > TimeSpan.Zero)
+            {
+                jobs.Schedule<WorkflowJobs>(j => j.FireTimerTriggerAsync(definitionId, trigger.ActivityId, version, interval, CancellationToken.None), interval);
+            }
+        }
+
+        using var connection = storage.GetConnection();
+        foreach (var stale in connection.GetRecurringJobs().Where(j => j.Id.StartsWith(prefix, StringComparison.Ordinal) && !keep.Contains(j.Id)))
+        {
+            recurringJobs.RemoveIfExists(stale.Id);
+        }
+
+        return Task.CompletedTask;
+    }
+}

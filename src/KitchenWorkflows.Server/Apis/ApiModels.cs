@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using KitchenWorkflows.Engine.Execution;
+
+namespace KitchenWorkflows.Server.Apis;
+
+/// <summary>The body of <c>execute</c> and <c>dispatch</c>.</summary>
+/// <param name="Input">The workflow input.</param>
+/// <param name="CorrelationId">The correlation id, by which events find the instance.</param>
+public sealed record StartWorkflowRequest(JsonObject? Input, string? CorrelationId);
+
+/// <summary>The answer to <c>dispatch</c>.</summary>
+/// <param name="WorkflowInstanceId">The queued instance.</param>
+public sealed record DispatchWorkflowResponse(string WorkflowInstanceId);
+
+/// <summary>The body of an event.</summary>
+/// <param name="CorrelationId">Only instances with this correlation id are resumed; null resumes all waiting on the event.</param>
+/// <param name="Payload">The event payload, the waiting activity's result.</param>
+public sealed record PublishEventRequest(string? CorrelationId, JsonNode? Payload);
+
+/// <summary>The answer to an event.</summary>
+/// <param name="WorkflowInstanceIds">The instances resumed or started.</param>
+public sealed record PublishEventResponse(IReadOnlyList<string> WorkflowInstanceIds);
+
+/// <summary>An instance as the API shows it.</summary>
+public sealed record WorkflowInstanceSummary
+{
+    /// <summary>The instance id.</summary>
+    public required string WorkflowInstanceId { get; init; }
+
+    /// <summary>The definition id.</summary>
+    public required string DefinitionId { get; init; }
+
+    /// <summary>The version it runs.</summary>
+    public int DefinitionVersion { get; init; }
+
+    /// <summary>Running or Finished.</summary>
+    public WorkflowStatus Status { get; init; }
+
+    /// <summary>Executing, Suspended, Finished, Faulted or Cancelled.</summary>
+    public WorkflowSubStatus SubStatus { get; init; }
+
+    /// <summary>The correlation id.</summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>The input.</summary>
+    public required IReadOnlyDictionary<string, object?> Input { get; init; }
+
+    /// <summary>The outputs.</summary>
+    public required IReadOnlyDictionary<string, object?> Output { get; init; }
+
+    /// <summary>The variables.</summary>
+    public required IReadOnlyDictionary<string, object?> Variables { get; init; }
+
+    /// <summary>What it waits on.</summary>
+    public required IReadOnlyList<Bookmark> Bookmarks { get; init; }
+
+    /// <summary>Its faults.</summary>
+    public required IReadOnlyList<Incident> Incidents { get; init; }
+
+    /// <summary>How often each activity ran: the executed path, for the Studio.</summary>
+    public required IReadOnlyDictionary<string, int> ExecutionCounts { get; init; }
+
+    /// <summary>When it started.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When it ended.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Maps a snapshot.</summary>
+    public static WorkflowInstanceSummary From(WorkflowInstanceState state) => new()
+    {
+        WorkflowInstanceId = state.Id,
+        DefinitionId = state.DefinitionId,
+        DefinitionVersion = state.DefinitionVersion,
+        Status = state.Status,
+        SubStatus = state.SubStatus,
+        CorrelationId = state.CorrelationId,
+        Input = state.Input,
+        Output = state.Output,
+        Variables = state.Variables,
+        Bookmarks = state.Bookmarks,
+        Incidents = state.Incidents,
+        ExecutionCounts = state.ExecutionCounts,
+        CreatedAt = state.CreatedAt,
+        UpdatedAt = state.UpdatedAt,
+        FinishedAt = state.FinishedAt,
+    };
+}

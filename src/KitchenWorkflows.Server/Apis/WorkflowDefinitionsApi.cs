@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KitchenWorkflows.Engine.Definitions;
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Values;
+using KitchenWorkflows.Persistence.Definitions;
+using KitchenWorkflows.Persistence.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KitchenWorkflows.Server.Apis;
+
+/// <summary>Workflow definitions: list, save drafts, read versions, publish, and start instances.</summary>
+internal static class WorkflowDefinitionsApi
+{
+    private const int MaxIdempotencyKeyLength = 200;
+
+    public static void MapWorkflowDefinitionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions")
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        group.MapGet("/", ListAsync).WithName("ListWorkflowDefinitions").WithSummary("List definitions with their latest and published versions.");
+        group.MapPost("/", SaveAsync).WithName("SaveWorkflowDefinition")
+            .WithSummary("Save a definition as a draft (a new definition, or a new draft version of an existing one).")
+            .Accepts<JsonObject>("application/json")
+            .ProducesValidationProblem();
+        group.MapGet("/{definitionId}", GetAsync).WithName("GetWorkflowDefinition")
+            .WithSummary("Read a definition version: ?version=latest (default), published, or a number.")
+            .ProducesValidationProblem();
+        group.MapPost("/{definitionId}/publish", PublishAsync).WithName("PublishWorkflowDefinition")
+            .WithSummary("Publish the latest draft; new instances run it from now on, on every node.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{definitionId}/execute", ExecuteAsync).WithName("ExecuteWorkflow")
+            .WithSummary("Start an instance and run it until it finishes or waits. Honours Idempotency-Key.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{definitionId}/dispatch", DispatchAsync).WithName("DispatchWorkflow")
+            .WithSummary("Start an instance in the background. Honours Idempotency-Key.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Ok<IReadOnlyList<WorkflowDefinitionSummary>>> ListAsync(WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(cancellationToken));
+
+    private static async Task<Created<JsonObject>> SaveAsync(HttpRequest request, WorkflowDefinitionStore store, CancellationToken cancellationToken)
+    {
+        var body = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken: cancellationToken);
+        var saved = await store.SaveDraftAsync(WorkflowDefinitionSerializer.Deserialize(body), cancellationToken);
+        return TypedResults.Created($"/api/workflow-definitions/{saved.DefinitionId}?version={saved.Version}", WorkflowDefinitionSerializer.ToJsonObject(saved));
+    }
+
+    private static async Task<Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem>> GetAsync(
+        string definitionId, string? version, WorkflowDefinitionStore store, CancellationToken cancellationToken)
+    {
+        WorkflowDefinition? definition;
+        try
+        {
+            definition = await store.GetAsync(definitionId, version, cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [ex.Message] });
+        }
+
+        return definition is null
+            ? TypedResults.NotFound(new ProblemDetails { Title = "Not found.", Detail = $"Workflow '{definitionId}' has no version '{version ?? "latest"}'.", Status = 404 })
+            : TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(definition));
+    }
+
+    private static async Task<Ok<JsonObject>> PublishAsync(string definitionId, WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(await store.PublishAsync(definitionId, cancellationToken)));
+
+    private static async Task<Results<Ok<WorkflowInstanceSummary>, ValidationProblem>> ExecuteAsync(
+        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (InvalidKey(idempotencyKey) is { } problem)
+        {
+            return problem;
+        }
+
+        var result = await runtime.StartAsync(definitionId, ToStartRequest(body), idempotencyKey, dispatch: false, cancellationToken);
+        return TypedResults.Ok(WorkflowInstanceSummary.From(result.State));
+    }
+
+    private static async Task<Results<Accepted<DispatchWorkflowResponse>, ValidationProblem>> DispatchAsync(
+        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (InvalidKey(idempotencyKey) is { } problem)
+        {
+            return problem;
+        }
+
+        var result = await runtime.StartAsync(definitionId, ToStartRequest(body), idempotencyKey, dispatch: true, cancellationToken);
+        return TypedResults.Accepted($"/api/workflow-instances/{result.State.Id}", new DispatchWorkflowResponse(result.State.Id));
+    }
+
+    private static StartRequest ToStartRequest(StartWorkflowRequest? body) => new()
+    {
+        CorrelationId = body?.CorrelationId,
+        Input = body?.Input is { } input ? PlainValues.FromJson(input) as Dictionary<string, object?> : null,
+    };
+
+    private static ValidationProblem? InvalidKey(string? key) =>
+        key is not null && (key.Length == 0 || key.Length > MaxIdempotencyKeyLength)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"The key must be 1 to {MaxIdempotencyKeyLength} characters."] })
+            : null;
+}

@@ -1,0 +1,103 @@
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Persistence.Instances;
+using KitchenWorkflows.Persistence.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KitchenWorkflows.Server.Apis;
+
+/// <summary>Workflow instances: list, read, journal, cancel, retry.</summary>
+internal static class WorkflowInstancesApi
+{
+    private const int MaxPageSize = 500;
+
+    public static void MapWorkflowInstancesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/workflow-instances").WithTags("Workflow instances")
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        group.MapGet("/", ListAsync).WithName("ListWorkflowInstances")
+            .WithSummary("List instances, newest first, filtered by definitionId, status, subStatus and correlationId.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id}", GetAsync).WithName("GetWorkflowInstance").WithSummary("An instance's summary: status, data, bookmarks, incidents.");
+        group.MapGet("/{id}/journal", GetJournalAsync).WithName("GetWorkflowInstanceJournal").WithSummary("The ordered activity executions of an instance.");
+        group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelWorkflowInstance").WithSummary("Cancel a running or faulted instance.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/retry", RetryAsync).WithName("RetryWorkflowInstance").WithSummary("Resume a faulted instance from the faulted activity.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Results<Ok<PagedList<InstanceListItem>>, ValidationProblem>> ListAsync(
+        [AsParameters] InstanceListQuery query, InstanceQueries instances, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        WorkflowStatus? status = null;
+        WorkflowSubStatus? subStatus = null;
+        if (query.Status is not null)
+        {
+            if (Enum.TryParse<WorkflowStatus>(query.Status, ignoreCase: true, out var parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"Use one of {string.Join(", ", Enum.GetNames<WorkflowStatus>())}."];
+            }
+        }
+
+        if (query.SubStatus is not null)
+        {
+            if (Enum.TryParse<WorkflowSubStatus>(query.SubStatus, ignoreCase: true, out var parsed))
+            {
+                subStatus = parsed;
+            }
+            else
+            {
+                errors["subStatus"] = [$"Use one of {string.Join(", ", Enum.GetNames<WorkflowSubStatus>())}."];
+            }
+        }
+
+        if (query.Page is < 1)
+        {
+            errors["page"] = ["Pages start at 1."];
+        }
+
+        if (query.PageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"The page size must be 1 to {MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await instances.ListAsync(new InstanceFilter
+        {
+            DefinitionId = query.DefinitionId,
+            Status = status,
+            SubStatus = subStatus,
+            CorrelationId = query.CorrelationId,
+            Page = query.Page ?? 1,
+            PageSize = query.PageSize ?? 50,
+        }, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<WorkflowInstanceSummary>, NotFound<ProblemDetails>>> GetAsync(string id, InstanceQueries instances, CancellationToken cancellationToken) =>
+        await instances.GetAsync(id, cancellationToken) is { } state ? TypedResults.Ok(WorkflowInstanceSummary.From(state)) : NotFound(id);
+
+    private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, NotFound<ProblemDetails>>> GetJournalAsync(string id, InstanceQueries instances, CancellationToken cancellationToken) =>
+        await instances.GetJournalAsync(id, cancellationToken) is { } journal ? TypedResults.Ok(journal) : NotFound(id);
+
+    private static async Task<Ok<WorkflowInstanceSummary>> CancelAsync(string id, DurableWorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(WorkflowInstanceSummary.From(await runtime.CancelAsync(id, cancellationToken)));
+
+    private static async Task<Ok<WorkflowInstanceSummary>> RetryAsync(string id, DurableWorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(WorkflowInstanceSummary.From(await runtime.RetryAsync(id, cancellationToken)));
+
+    private static NotFound<ProblemDetails> NotFound(string id) =>
+        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found.", Detail = $"No instance '{id}'." });
+
+    /// <summary>The list's query string.</summary>
+    internal sealed record InstanceListQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, int? Page, int? PageSize);
+}

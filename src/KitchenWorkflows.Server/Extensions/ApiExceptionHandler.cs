@@ -1,0 +1,44 @@
+using System.Text.Json;
+using KitchenWorkflows.Engine.Validation;
+using KitchenWorkflows.Persistence.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KitchenWorkflows.Server.Extensions;
+
+/// <summary>
+/// Turns every failure into RFC 7807 problem details: invalid definitions and malformed bodies are 400
+/// with errors keyed by JSON path, unknown ids 404, conflicts 409, a busy instance 503. Nothing else
+/// leaks: an unexpected exception is logged and answered with a bare 500 problem, never a stack trace.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            WorkflowDefinitionException invalid => Validation("The workflow definition is invalid.", invalid.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
+            BadHttpRequestException { InnerException: JsonException json } => Validation("The request body is not valid JSON.", new() { [json.Path ?? "$"] = [json.Message] }),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request.", Detail = bad.Message },
+            JsonException json => Validation("The request body is not valid JSON.", new() { [json.Path ?? "$"] = [json.Message] }),
+            WorkflowRuntimeException { Kind: WorkflowRuntimeError.NotFound } notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            WorkflowRuntimeException { Kind: WorkflowRuntimeError.Conflict } conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            WorkflowRuntimeException busy => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Busy.", Detail = busy.Message },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Path);
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = null });
+    }
+
+    private static HttpValidationProblemDetails Validation(string title, Dictionary<string, string[]> errors) =>
+        new(errors) { Status = StatusCodes.Status400BadRequest, Title = title };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);
+}

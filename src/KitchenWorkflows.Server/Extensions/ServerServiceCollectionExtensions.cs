@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using KitchenWorkflows.Engine;
+using KitchenWorkflows.Persistence;
+using KitchenWorkflows.Scheduling;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Timeouts;
+
+namespace KitchenWorkflows.Server.Extensions;
+
+/// <summary>Everything the server registers, in one place.</summary>
+internal static class ServerServiceCollectionExtensions
+{
+    /// <summary>The largest request body the API accepts (a big definition is well under this).</summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    public static void AddServerServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+
+        services.AddKitchenWorkflowsEngine();
+        services.AddKitchenWorkflowsPersistence(builder.Configuration);
+        services.AddKitchenWorkflowsScheduling(hangfire => UseHangfireStorage(hangfire, storage, builder.Configuration));
+        services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Engine.Values.PlainValueJsonConverter());
+            o.SerializerOptions.MaxDepth = 64;
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(60) });
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddHealthChecks()
+            .AddDbContextCheck<WorkflowDbContext>("database", tags: ["ready"])
+            .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: ["ready"]);
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
+    }
+
+    private static void UseHangfireStorage(IGlobalConfiguration hangfire, StorageOptions storage, IConfiguration configuration)
+    {
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            var connectionString = storage.PostgreSqlConnectionString ?? configuration.GetConnectionString("PostgreSql");
+            hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                PrepareSchemaIfNecessary = true,
+            });
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetFullPath(storage.DataDirectory));
+            hangfire.UseSQLiteStorage(Path.GetFullPath(Path.Combine(storage.DataDirectory, "hangfire.db")), new SQLiteStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            });
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using KitchenWorkflows.Server.Apis;
+using KitchenWorkflows.Server.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServerServices();
+
+var app = builder.Build();
+await app.InitializeStoreAsync();
+
+app.UseServerPipeline();
+app.MapWorkflowDefinitionsApi();
+app.MapWorkflowInstancesApi();
+app.MapEventsApi();
+app.MapActivityDescriptorsApi();
+app.MapOperationsEndpoints();
+
+await app.RunAsync();
