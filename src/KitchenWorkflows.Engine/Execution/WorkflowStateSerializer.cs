@@ -27,8 +27,63 @@ public static class WorkflowStateSerializer
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter());
-        options.Converters.Add(new PlainValueJsonConverter());
+        options.Converters.Add(new SnapshotValueConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>
+    /// <see cref="PlainValueJsonConverter"/> with a fast path for the scalars that make up most snapshot values
+    /// (strings, booleans, integers, finite doubles): read and written straight from and to the reader and
+    /// writer instead of through a <see cref="JsonDocument"/> or a <see cref="System.Text.Json.Nodes.JsonNode"/>
+    /// per value. Same JSON, same plain values; objects, arrays and other types take the general path.
+    /// </summary>
+    private sealed class SnapshotValueConverter : JsonConverter<object>
+    {
+        private static readonly PlainValueJsonConverter General = new();
+
+        public override bool HandleNull => false;
+
+        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    return reader.GetString();
+                case JsonTokenType.True:
+                    return true;
+                case JsonTokenType.False:
+                    return false;
+                case JsonTokenType.Number:
+                    return reader.TryGetInt64(out var l) ? l : reader.GetDouble();
+                default:
+                    return General.Read(ref reader, typeToConvert, options);
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options)
+        {
+            switch (value)
+            {
+                case string s:
+                    writer.WriteStringValue(s);
+                    break;
+                case bool b:
+                    writer.WriteBooleanValue(b);
+                    break;
+                case long l:
+                    writer.WriteNumberValue(l);
+                    break;
+                case int i:
+                    writer.WriteNumberValue(i);
+                    break;
+                case double d when double.IsFinite(d):
+                    writer.WriteNumberValue(d);
+                    break;
+                default:
+                    General.Write(writer, value, options);
+                    break;
+            }
+        }
     }
 }

@@ -22,6 +22,10 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
     private readonly ConcurrentDictionary<string, ITimer> _timers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _background = new();
 
+    // Index of the event bookmarks (no due time) of every saved snapshot, kept in step with _snapshots by Save,
+    // so that delivering an event looks up the instances that wait on it instead of loading every snapshot.
+    private readonly EventBookmarkIndex _eventBookmarks = new();
+
     /// <summary>Compiles and publishes a definition; new instances of its id run this version.</summary>
     /// <exception cref="Validation.WorkflowDefinitionException">The definition does not validate.</exception>
     public CompiledWorkflow Publish(WorkflowDefinition definition)
@@ -54,11 +58,9 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
     {
         var touched = new List<string>();
-        foreach (var instanceId in _snapshots.Keys.ToList())
+        foreach (var (instanceId, bookmarkId) in _eventBookmarks.Find(eventName, correlationId))
         {
-            var state = Load(instanceId);
-            var bookmark = state?.Bookmarks.Find(b => b.Name == eventName && b.DueAt is null && (correlationId is null || b.CorrelationId == correlationId));
-            if (bookmark is not null && await TryResumeAsync(instanceId, bookmark.Id, payload, cancellationToken) is not null)
+            if (await TryResumeAsync(instanceId, bookmarkId, payload, cancellationToken) is not null)
             {
                 touched.Add(instanceId);
             }
@@ -160,6 +162,7 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
     private void Save(WorkflowInstanceState state, IReadOnlyList<JournalEntry> journal)
     {
         _snapshots[state.Id] = WorkflowStateSerializer.Serialize(state);
+        _eventBookmarks.Update(state);
         var entries = _journals.GetOrAdd(state.Id, _ => new ConcurrentQueue<JournalEntry>());
         foreach (var entry in journal)
         {
@@ -234,5 +237,106 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
     {
         _background.TryAdd(task, 0);
         task.ContinueWith(t => _background.TryRemove(t, out _), TaskScheduler.Default);
+    }
+}
+
+/// <summary>
+/// Which instances wait on which events: per instance, its event bookmarks (those without a due time) in the
+/// order of its saved snapshot, plus lookups by event name and by (event name, correlation id). Updated under
+/// the instance's lock each time its snapshot is saved; one lock guards the whole index (its operations are short).
+/// </summary>
+internal sealed class EventBookmarkIndex
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (string Name, string? CorrelationId, string BookmarkId)[]> _byInstance = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, string CorrelationId), HashSet<string>> _byCorrelation = new();
+
+    /// <summary>Replaces what is indexed for an instance with the event bookmarks of its state.</summary>
+    public void Update(WorkflowInstanceState state)
+    {
+        var waiting = state.Bookmarks.Count == 0
+            ? []
+            : state.Bookmarks.Where(b => b.DueAt is null).Select(b => (b.Name, b.CorrelationId, b.Id)).ToArray();
+        lock (_gate)
+        {
+            if (_byInstance.Remove(state.Id, out var previous))
+            {
+                foreach (var (name, correlationId, _) in previous)
+                {
+                    RemoveFrom(_byName, name, state.Id);
+                    if (correlationId is not null)
+                    {
+                        RemoveFrom(_byCorrelation, (name, correlationId), state.Id);
+                    }
+                }
+            }
+
+            if (waiting.Length == 0)
+            {
+                return;
+            }
+
+            _byInstance[state.Id] = waiting;
+            foreach (var (name, correlationId, _) in waiting)
+            {
+                AddTo(_byName, name, state.Id);
+                if (correlationId is not null)
+                {
+                    AddTo(_byCorrelation, (name, correlationId), state.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// For every instance with an event bookmark of that name (and correlation, when given), the first such
+    /// bookmark in its snapshot's order: the one a scan of the snapshots would resume.
+    /// </summary>
+    public List<(string InstanceId, string BookmarkId)> Find(string eventName, string? correlationId)
+    {
+        var found = new List<(string, string)>();
+        lock (_gate)
+        {
+            HashSet<string>? candidates;
+            if (correlationId is null ? !_byName.TryGetValue(eventName, out candidates) : !_byCorrelation.TryGetValue((eventName, correlationId), out candidates))
+            {
+                return found;
+            }
+
+            foreach (var instanceId in candidates)
+            {
+                foreach (var (name, bookmarkCorrelation, bookmarkId) in _byInstance[instanceId])
+                {
+                    if (name == eventName && (correlationId is null || bookmarkCorrelation == correlationId))
+                    {
+                        found.Add((instanceId, bookmarkId));
+                        break;
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static void AddTo<TKey>(Dictionary<TKey, HashSet<string>> index, TKey key, string instanceId)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var set))
+        {
+            index[key] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        set.Add(instanceId);
+    }
+
+    private static void RemoveFrom<TKey>(Dictionary<TKey, HashSet<string>> index, TKey key, string instanceId)
+        where TKey : notnull
+    {
+        if (index.TryGetValue(key, out var set) && set.Remove(instanceId) && set.Count == 0)
+        {
+            index.Remove(key);
+        }
     }
 }
