@@ -52,10 +52,13 @@ public sealed class WorkflowInstanceState
     /// <summary>The result of the last activity that produced one, for <c>getLastResult</c>.</summary>
     public object? LastResult { get; set; }
 
-    /// <summary>How often each activity ran, for merge decisions and the Studio's path view.</summary>
+    /// <summary>
+    /// How many executions of each activity started, for idempotency keys and the Studio's path view. A retry
+    /// repeats the execution that failed and does not count again.
+    /// </summary>
     public Dictionary<string, int> ExecutionCounts { get; set; } = [];
 
-    /// <summary>Failed attempts of activities that are being retried.</summary>
+    /// <summary>Failed attempts of activities whose last execution failed and that a retry (by policy or by hand) repeats.</summary>
     public Dictionary<string, int> FailedAttempts { get; set; } = [];
 
     /// <summary>The activity that faulted the instance, until it is retried.</summary>

@@ -99,7 +99,7 @@ public sealed partial class WorkflowRunner(
             var activity = workflow.Activities[bookmark.ActivityId];
             var activityContext = new ActivityExecutionContext(context, activity);
             var started = clock.GetUtcNow();
-            var result = await InvokeAsync(() => activity.ResumeAsync(activityContext, bookmark, PlainValues.Normalize(payload)));
+            var result = await InvokeAsync(() => activity.ResumeAsync(activityContext, bookmark, PlainValues.Normalize(payload)), cancellationToken);
             Apply(activityContext, result, started);
         }
 
@@ -117,7 +117,14 @@ public sealed partial class WorkflowRunner(
             throw new InvalidOperationException($"Instance {state.Id} is {state.SubStatus}; only a faulted instance can be retried.");
         }
 
-        state.Queue.Insert(0, state.FaultedActivityId);
+        var activityId = state.FaultedActivityId;
+        if (state.FailedAttempts.ContainsKey(activityId))
+        {
+            // A retry by hand repeats the execution that failed (same idempotency key) with a fresh retry policy.
+            state.FailedAttempts[activityId] = 0;
+        }
+
+        state.Queue.Insert(0, activityId);
         state.FaultedActivityId = null;
         state.Incidents = [.. state.Incidents.Select(i => i with { Resolved = true })];
         state.Status = WorkflowStatus.Running;
@@ -163,10 +170,12 @@ public sealed partial class WorkflowRunner(
         {
             if (++executions > _options.MaxActivityExecutionsPerRun)
             {
+                // The activity next in line never ran: it leaves the queue for the fault, or a retry would run it twice.
                 var id = state.Queue[0];
+                state.Queue.RemoveAt(0);
                 var activity = context.Workflow.Activities[id];
                 Fault(new ActivityExecutionContext(context, activity), clock.GetUtcNow(),
-                    $"The run exceeded {_options.MaxActivityExecutionsPerRun} activity executions; a loop without a wait?", exceptionType: null, allowRetry: false);
+                    $"The run exceeded {_options.MaxActivityExecutionsPerRun} activity executions; a loop without a wait?", exceptionType: null, ran: false);
                 break;
             }
 
@@ -181,12 +190,20 @@ public sealed partial class WorkflowRunner(
         state.Queue.RemoveAt(0);
         var activity = context.Workflow.Activities[activityId];
         var consumed = flow.Consume(activityId);
-        state.ExecutionCounts[activityId] = state.ExecutionCounts.GetValueOrDefault(activityId) + 1;
+
+        // A retry repeats the execution that failed rather than starting another: the count, and with it
+        // the idempotency key outside systems use to drop repeated side effects, stays the same.
+        var repeat = state.FailedAttempts.ContainsKey(activityId);
+        if (!repeat)
+        {
+            state.ExecutionCounts[activityId] = state.ExecutionCounts.GetValueOrDefault(activityId) + 1;
+        }
+
         var activityContext = new ActivityExecutionContext(context, activity);
         var started = clock.GetUtcNow();
         try
         {
-            var result = await InvokeAsync(() => activity.ExecuteAsync(activityContext));
+            var result = await InvokeAsync(() => activity.ExecuteAsync(activityContext), context.CancellationToken);
             Apply(activityContext, result, started);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
@@ -194,18 +211,23 @@ public sealed partial class WorkflowRunner(
             // The host is stopping: put the activity back as it was, so the saved state runs it again.
             state.Queue.Insert(0, activityId);
             state.Tokens.AddRange(consumed);
-            state.ExecutionCounts[activityId]--;
+            if (!repeat)
+            {
+                state.ExecutionCounts[activityId]--;
+            }
         }
     }
 
-    private static async Task<ActivityResult> InvokeAsync(Func<ValueTask<ActivityResult>> invoke)
+    private static async Task<ActivityResult> InvokeAsync(Func<ValueTask<ActivityResult>> invoke, CancellationToken hostStopping)
     {
         try
         {
             return await invoke();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !hostStopping.IsCancellationRequested)
         {
+            // Only the host's own token means "stopping, run this again later". Any other cancellation (an
+            // HttpClient timeout is a TaskCanceledException) is the activity failing, and its retry policy applies.
             return new FaultedByException(ex);
         }
     }
@@ -240,20 +262,22 @@ public sealed partial class WorkflowRunner(
                 break;
             case FaultedByException faulted:
                 LogActivityFailed(logger, faulted.Exception, id, state.Id);
-                Fault(context, started, faulted.Exception.Message, faulted.Exception.GetType().FullName, allowRetry: true);
+                Fault(context, started, faulted.Exception.Message, faulted.Exception.GetType().FullName, ran: true);
                 break;
             case ActivityResult.Faulted faulted:
-                Fault(context, started, faulted.Message, exceptionType: null, allowRetry: true);
+                Fault(context, started, faulted.Message, exceptionType: null, ran: true);
                 break;
         }
     }
 
-    private void Fault(ActivityExecutionContext context, DateTimeOffset started, string message, string? exceptionType, bool allowRetry)
+    // ran is false when the run halted before the activity ran: no retry policy applies, and a retry
+    // later runs it as a new execution rather than as a repeat of a failed one.
+    private void Fault(ActivityExecutionContext context, DateTimeOffset started, string message, string? exceptionType, bool ran)
     {
         var state = context.Workflow.State;
         var id = context.ActivityId;
         var attempts = state.FailedAttempts.GetValueOrDefault(id) + 1;
-        if (allowRetry && context.Activity.Node.RetryPolicy is { } policy && attempts < policy.MaxAttempts)
+        if (ran && context.Activity.Node.RetryPolicy is { } policy && attempts < policy.MaxAttempts)
         {
             state.FailedAttempts[id] = attempts;
             AddBookmark(context, new BookmarkRequest(Bookmark.RetryName, DueAt: clock.GetUtcNow() + policy.DelayBefore(attempts + 1)));
@@ -261,7 +285,12 @@ public sealed partial class WorkflowRunner(
             return;
         }
 
-        state.FailedAttempts.Remove(id);
+        if (ran)
+        {
+            // Kept so that RetryAsync repeats this execution instead of starting another.
+            state.FailedAttempts[id] = attempts;
+        }
+
         state.FaultedActivityId = id;
         state.Incidents.Add(new Incident
         {

@@ -95,7 +95,15 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
 
     /// <summary>Retries a faulted instance from the faulted activity.</summary>
     public Task<RunResult> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        RunLockedAsync(instanceId, state => runner.RetryAsync(VersionOf(Require(state, instanceId)), state!, cancellationToken))!;
+        RunLockedAsync(instanceId, async state =>
+        {
+            var result = await runner.RetryAsync(VersionOf(Require(state, instanceId)), state!, cancellationToken);
+
+            // Timers of bookmarks that fell due while the instance was faulted fired and found nothing to
+            // resume; they are armed again (at once when past due), the lock keeping them behind the save.
+            ScheduleBookmarks(result.State.Id, result.State.Bookmarks.Except(result.CreatedBookmarks));
+            return result;
+        });
 
     /// <summary>Cancels an instance.</summary>
     public Task CancelAsync(string instanceId) =>
@@ -144,7 +152,7 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
             if (result is RunResult runResult)
             {
                 Save(runResult.State, runResult.Journal);
-                ScheduleBookmarks(runResult);
+                ScheduleBookmarks(runResult.State.Id, runResult.CreatedBookmarks);
                 foreach (var published in runResult.PublishedEvents)
                 {
                     Track(PublishEventAsync(published.EventName, published.CorrelationId, published.Payload));
@@ -178,13 +186,12 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
     private static WorkflowInstanceState Require(WorkflowInstanceState? state, string instanceId) =>
         state ?? throw new KeyNotFoundException($"No instance '{instanceId}'.");
 
-    private void ScheduleBookmarks(RunResult result)
+    private void ScheduleBookmarks(string instanceId, IEnumerable<Bookmark> bookmarks)
     {
-        foreach (var bookmark in result.CreatedBookmarks)
+        foreach (var bookmark in bookmarks)
         {
             if (bookmark.DueAt is { } due)
             {
-                var instanceId = result.State.Id;
                 SetTimer("bookmark:" + bookmark.Id, due, () => TryResumeAsync(instanceId, bookmark.Id, payload: null));
             }
         }

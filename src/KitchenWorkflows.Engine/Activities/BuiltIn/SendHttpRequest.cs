@@ -63,9 +63,10 @@ public sealed class SendHttpRequest : Activity
     /// <inheritdoc />
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context)
     {
-        if (!Uri.TryCreate(context.Get(Url), UriKind.Absolute, out var url))
+        // On Unix "/path" parses as an absolute file: URI, so the scheme is checked too.
+        if (!Uri.TryCreate(context.Get(Url), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            return ActivityResult.Fault($"'{context.Get(Url)}' is not an absolute URL.");
+            return ActivityResult.Fault($"'{context.Get(Url)}' is not an absolute http or https URL.");
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(context.Get(Method) ?? "GET"), url);
