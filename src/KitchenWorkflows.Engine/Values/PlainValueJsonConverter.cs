@@ -19,6 +19,14 @@ public sealed class PlainValueJsonConverter : JsonConverter<object>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options)
     {
+        // Only workflow data is written as plain values; any other object (an API model reached through
+        // an object-typed slot) keeps its own contract and the caller's naming policy.
+        if (!IsPlain(value))
+        {
+            JsonSerializer.Serialize(writer, value, value.GetType(), options);
+            return;
+        }
+
         var node = PlainValues.ToJson(value);
         if (node is null)
         {
@@ -29,4 +37,8 @@ public sealed class PlainValueJsonConverter : JsonConverter<object>
             node.WriteTo(writer, options);
         }
     }
+
+    private static bool IsPlain(object value) => value is string or bool or int or long or double or float or decimal
+        or DateTime or DateTimeOffset or TimeSpan or Guid or System.Text.Json.Nodes.JsonNode or JsonElement
+        or IDictionary<string, object?> or List<object?>;
 }

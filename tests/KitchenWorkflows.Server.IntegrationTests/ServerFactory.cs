@@ -1,0 +1,52 @@
+using KitchenWorkflows.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace KitchenWorkflows.Server.IntegrationTests;
+
+/// <summary>
+/// The real server on a real store: a fresh SQLite folder per factory, or a fresh PostgreSQL database
+/// when <see cref="StorageProvider.PostgreSql"/> is asked for (the test script starts the cluster and
+/// exports KW_TEST_POSTGRES).
+/// </summary>
+public sealed class ServerFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kw-it-" + Guid.NewGuid().ToString("N"));
+
+    public ServerFactory(StorageProvider provider = StorageProvider.Sqlite)
+    {
+        Provider = provider;
+        if (provider == StorageProvider.PostgreSql)
+        {
+            PostgreSqlConnectionString = TestPostgres.CreateDatabase();
+        }
+    }
+
+    public StorageProvider Provider { get; }
+
+    public string DataDirectory => _dataDirectory;
+
+    public string? PostgreSqlConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:Provider", Provider.ToString());
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Runtime:PollInterval", "00:00:00.200");
+        if (PostgreSqlConnectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:PostgreSql", PostgreSqlConnectionString);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}

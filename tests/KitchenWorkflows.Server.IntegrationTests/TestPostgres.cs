@@ -1,0 +1,26 @@
+using Npgsql;
+
+namespace KitchenWorkflows.Server.IntegrationTests;
+
+/// <summary>The PostgreSQL cluster the test script started (KW_TEST_POSTGRES); each caller gets a database of its own.</summary>
+internal static class TestPostgres
+{
+    public static string? ServerConnectionString => Environment.GetEnvironmentVariable("KW_TEST_POSTGRES");
+
+    public static bool IsAvailable => !string.IsNullOrEmpty(ServerConnectionString);
+
+    public static string CreateDatabase()
+    {
+        var server = ServerConnectionString ?? throw new InvalidOperationException("KW_TEST_POSTGRES is not set; run the tests through ops/test.sh.");
+        var name = "kw_" + Guid.NewGuid().ToString("N");
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {name}";
+            command.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+}
