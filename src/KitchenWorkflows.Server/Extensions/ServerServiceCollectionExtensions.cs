@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using KitchenWorkflows.Engine;
+using KitchenWorkflows.KitchenLab;
 using KitchenWorkflows.Persistence;
 using KitchenWorkflows.Scheduling;
 using Microsoft.AspNetCore.Http.Json;
@@ -21,7 +22,8 @@ internal static class ServerServiceCollectionExtensions
         var services = builder.Services;
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 
-        services.AddKitchenWorkflowsEngine();
+        services.AddKitchenWorkflowsEngine(activities => activities.AddKitchenLabActivities());
+        services.AddKitchenLab();
         services.AddKitchenWorkflowsPersistence(builder.Configuration);
         services.AddKitchenWorkflowsScheduling(hangfire => UseHangfireStorage(hangfire, storage, builder.Configuration));
         services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
