@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Jint;
-using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Runtime.Interop;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using Microsoft.Extensions.Options;
+using JsEngine = Jint.Engine;
 
 namespace KitchenWorkflows.Engine.Expressions;
 
@@ -27,9 +27,13 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
 
     private readonly ConcurrentDictionary<string, Prepared<Acornima.Ast.Script>> _scripts = new(StringComparer.Ordinal);
     private readonly ScriptOptions _limits = options.Value;
+    private int _preparations;
 
     /// <inheritdoc />
     public string Type => ExpressionTypes.JavaScript;
+
+    /// <summary>How many times a script was parsed; lets tests see that the cache spares re-parsing.</summary>
+    internal int Preparations => Volatile.Read(ref _preparations);
 
     /// <inheritdoc />
     public object? Evaluate(WorkflowExpression expression, ActivityExecutionContext context) => Run(expression.Text, context, configure: null);
@@ -80,6 +84,7 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
         }
 
         var prepared = JsEngine.PrepareScript(script, options: PreparationOptions);
+        Interlocked.Increment(ref _preparations);
         if (_scripts.Count >= MaxCachedScripts)
         {
             _scripts.Clear();

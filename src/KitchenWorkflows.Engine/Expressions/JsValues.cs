@@ -1,10 +1,10 @@
 using System.Collections;
 using System.Globalization;
 using Jint;
-using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Native.Function;
 using Jint.Native.Object;
+using JsEngine = Jint.Engine;
 
 namespace KitchenWorkflows.Engine.Expressions;
 
@@ -27,7 +27,9 @@ internal static class JsValues
         DateTime dt => new JsString(dt.ToString("O", CultureInfo.InvariantCulture)),
         IDictionary<string, object?> dict => ToJsObject(engine, dict),
         IList list => new JsArray(engine, [.. list.Cast<object?>().Select(item => ToJs(engine, item))]),
-        _ => JsValue.FromObject(engine, Values.PlainValues.Normalize(value)),
+        // Anything else (a typed dictionary, a POCO, a Guid) crosses in its JSON form: wrapping the CLR object
+        // would hand scripts its methods (Clear, GetHashCode ...), which the sandbox promises they never see.
+        _ => ToJs(engine, Values.PlainValues.FromJson(Values.PlainValues.ToJson(value))),
     };
 
     public static object? FromJs(JsValue value)
@@ -45,7 +47,8 @@ internal static class JsValues
         if (value.IsNumber())
         {
             var number = value.AsNumber();
-            return double.IsInteger(number) && Math.Abs(number) < 9_007_199_254_740_992d ? (long)number : number;
+            // Boxed per branch: a bare conditional would widen the long back to double, so whole numbers would never come back as long.
+            return double.IsInteger(number) && Math.Abs(number) < 9_007_199_254_740_992d ? (object)(long)number : number;
         }
 
         if (value.IsString())

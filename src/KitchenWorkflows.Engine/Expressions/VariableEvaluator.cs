@@ -26,8 +26,9 @@ public sealed class VariableEvaluator : IExpressionEvaluator
     {
         if (expression.Value is JsonObject reference)
         {
-            var id = reference["id"]?.GetValue<string>();
-            var name = reference["name"]?.GetValue<string>();
+            // A reference of the wrong JSON type names no variable; GetValue<string> would throw out of validation.
+            var id = reference["id"] is JsonValue i && i.TryGetValue(out string? idText) ? idText : null;
+            var name = reference["name"] is JsonValue n && n.TryGetValue(out string? nameText) ? nameText : null;
             return definition.Variables.Find(v => (id is not null && v.Id == id) || (name is not null && v.Name == name));
         }
 

@@ -90,7 +90,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
 
             bound.TryAdd(node.Id, activity);
             ValidateInputs(definition, node, activity.Descriptor, path, errors);
-            if (!string.IsNullOrEmpty(node.MergeMode) && !Enum.TryParse<MergeMode>(node.MergeMode, ignoreCase: true, out _))
+            // Enum.TryParse also takes numbers ("7") and flag lists ("Race,Merge"), which name no mode.
+            if (!string.IsNullOrEmpty(node.MergeMode) && !Enum.GetNames<MergeMode>().Contains(node.MergeMode, StringComparer.OrdinalIgnoreCase))
             {
                 errors.Add(new(path + ".customProperties.mergeMode", $"Unknown merge mode '{node.MergeMode}'. Known modes: {string.Join(", ", Enum.GetNames<MergeMode>())}."));
             }
@@ -150,9 +151,9 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             {
                 errors.Add(new(sourcePath, $"The connection starts at '{connection.Source}', which is not an activity of this flowchart."));
             }
-            else if (activities.TryGetValue(connection.Source, out var source) && !source.GetOutcomes().Contains(connection.SourcePort, StringComparer.Ordinal))
+            else if (activities.TryGetValue(connection.Source, out var source))
             {
-                errors.Add(new(sourcePortPath, $"'{source.Node.DisplayText}' has no outcome '{connection.SourcePort}'. Its outcomes: {string.Join(", ", source.GetOutcomes())}."));
+                ValidateSourcePort(source, connection.SourcePort, sourcePortPath, errors);
             }
 
             if (!root.Activities.Exists(a => a.Id == connection.Target))
@@ -163,6 +164,27 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             {
                 errors.Add(new(targetPortPath, $"Connections enter an activity through its 'In' port, not '{connection.TargetPort}'."));
             }
+        }
+    }
+
+    private static void ValidateSourcePort(Activity source, string port, string path, List<ValidationError> errors)
+    {
+        IReadOnlyList<string> outcomes;
+        try
+        {
+            outcomes = source.GetOutcomes();
+        }
+        catch (FormatException ex)
+        {
+            // Dynamic ports are read from literal inputs (Fork branches, RunJavaScript outcomes); one that does not
+            // convert must come out as a validation error, not as an exception out of the validator.
+            errors.Add(new(path, $"The outcomes of '{source.Node.DisplayText}' cannot be read: {ex.Message}"));
+            return;
+        }
+
+        if (!outcomes.Contains(port, StringComparer.Ordinal))
+        {
+            errors.Add(new(path, $"'{source.Node.DisplayText}' has no outcome '{port}'. Its outcomes: {string.Join(", ", outcomes)}."));
         }
     }
 

@@ -69,7 +69,9 @@ public static class PlainValues
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                return value.GetValue<string>();
+                // A node built in code may hold a Guid, a DateTime or a char that writes as a JSON string but is no
+                // string itself, and GetValue<string> throws on it; its JSON text reads back as the string it stands for.
+                return value.TryGetValue(out string? text) ? text : JsonSerializer.Deserialize<string>(value);
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:
