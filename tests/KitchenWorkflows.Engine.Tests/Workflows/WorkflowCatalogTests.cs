@@ -72,7 +72,7 @@ public sealed partial class WorkflowCatalogTests
         await using var harness = new EngineHarness();
         var definition = Load(file);
 
-        var validator = (Validation.WorkflowValidator)harness.Services.GetService(typeof(Validation.WorkflowValidator))!;
+        var validator = (KitchenWorkflows.Engine.Validation.WorkflowValidator)harness.Services.GetService(typeof(KitchenWorkflows.Engine.Validation.WorkflowValidator))!;
         Assert.Empty(validator.Validate(definition));
         Assert.NotNull(harness.Compiler.Compile(definition));
     }

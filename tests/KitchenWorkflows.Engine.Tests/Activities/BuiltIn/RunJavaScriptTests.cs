@@ -76,6 +76,6 @@ public sealed class RunJavaScriptTests
 
         var incident = Assert.Single(result.State.Incidents);
         Assert.Contains("no contract", incident.Message, StringComparison.Ordinal);
-        Assert.Equal(typeof(Expressions.ScriptFailedException).FullName, incident.ExceptionType);
+        Assert.Equal(typeof(KitchenWorkflows.Engine.Expressions.ScriptFailedException).FullName, incident.ExceptionType);
     }
 }
