@@ -31,9 +31,9 @@ public sealed class Input<T> : IInput
     public Input(WorkflowExpression? expression)
     {
         Expression = expression;
-        if (expression is { Type: ExpressionTypes.Literal })
+        if (ExpressionTypes.IsLiteral(expression))
         {
-            _literal = new Lazy<T?>(() => ValueConverter.ConvertTo<T>(LiteralValue(expression)));
+            _literal = new Lazy<T?>(() => ValueConverter.ConvertTo<T>(LiteralValue(expression!)));
         }
     }
 

@@ -111,7 +111,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         {
             var inputPath = $"{path}.{input.Name}";
             var expression = node.Inputs.TryGetValue(input.Name, out var given) ? given.Expression : null;
-            if (expression is null || (expression.Type == ExpressionTypes.Literal && expression.Text.Length == 0))
+            if (expression is null || (ExpressionTypes.IsLiteral(expression) && expression.Text.Length == 0))
             {
                 if (input.Required && input.DefaultValue is null)
                 {

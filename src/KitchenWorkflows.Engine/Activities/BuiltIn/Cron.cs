@@ -43,7 +43,7 @@ public sealed class Cron : Activity, IScheduledTrigger
     /// <inheritdoc />
     public override IEnumerable<(string Property, string Message)> Validate(ActivityValidationContext context)
     {
-        if (CronExpression.Expression is { Type: Definitions.ExpressionTypes.Literal } literal && literal.Text.Length > 0)
+        if (CronExpression.Expression is { } literal && Definitions.ExpressionTypes.IsLiteral(literal) && literal.Text.Length > 0)
         {
             string? problem = null;
             try

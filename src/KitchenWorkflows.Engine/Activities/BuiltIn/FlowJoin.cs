@@ -23,7 +23,7 @@ public sealed class FlowJoin : Activity
     /// <inheritdoc />
     public override IEnumerable<(string Property, string Message)> Validate(ActivityValidationContext context)
     {
-        if (Mode.Expression is { } expression && (expression.Type != Definitions.ExpressionTypes.Literal || expression.Text is not ("WaitAll" or "WaitAny")))
+        if (Mode.Expression is { } expression && (!Definitions.ExpressionTypes.IsLiteral(expression) || expression.Text is not ("WaitAll" or "WaitAny")))
         {
             yield return ("mode.expression.value", "The join mode must be the literal WaitAll or WaitAny.");
         }

@@ -34,7 +34,7 @@ public sealed class RunJavaScript : Activity
     {
         var chosen = new List<string>();
         var evaluator = context.GetRequiredService<JavaScriptEvaluator>();
-        var script = Script.Expression is { Type: ExpressionTypes.Literal } literal ? literal.Text : context.Get(Script) ?? "";
+        var script = Script.IsLiteral ? Script.Expression!.Text : context.Get(Script) ?? "";
         var result = evaluator.Run(script, context, engine =>
         {
             engine.SetValue("setOutcome", new ClrFunction(engine, "setOutcome", (_, args) =>
@@ -65,7 +65,7 @@ public sealed class RunJavaScript : Activity
     /// <inheritdoc />
     public override IEnumerable<(string Property, string Message)> Validate(ActivityValidationContext context)
     {
-        if (Script.Expression is { Type: ExpressionTypes.Literal } literal && literal.Text.Length > 0 &&
+        if (Script.Expression is { } literal && ExpressionTypes.IsLiteral(literal) && literal.Text.Length > 0 &&
             context.CheckExpression(WorkflowExpression.JavaScript(literal.Text)) is { } problem)
         {
             yield return ("script.expression.value", problem);
