@@ -62,7 +62,7 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
             .MaxStatements(_limits.MaxStatements)
             .LimitMemory(_limits.MemoryLimitBytes)
             .LimitRecursion(_limits.RecursionLimit));
-        DefineGlobals(engine, context);
+        DefineGlobals(engine, context, script);
         configure?.Invoke(engine);
         try
         {
@@ -93,10 +93,19 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
         return _scripts.GetOrAdd(script, prepared);
     }
 
-    private static void DefineGlobals(JsEngine engine, ActivityExecutionContext context)
+    // Only the globals a script names are defined: making a function object per global and per declared
+    // variable on every evaluation was a large share of a script's cost. A script that builds a global's
+    // name at run time (this["get" + name]) does not find it; none of Elsa's documented uses do that.
+    private static void DefineGlobals(JsEngine engine, ActivityExecutionContext context, string script)
     {
-        void Define(string name, Func<JsValue[], JsValue> body) =>
-            engine.SetValue(name, new ClrFunction(engine, name, (_, args) => body(args)));
+        void Define(string name, Func<JsValue[], JsValue> body)
+        {
+            if (script.Contains(name, StringComparison.Ordinal))
+            {
+                engine.SetValue(name, new ClrFunction(engine, name, (_, args) => body(args)));
+            }
+        }
+
         static string Arg(JsValue[] args, int index) => args.Length > index ? args[index].ToString() : "";
         JsValue ArgValue(JsValue[] args, int index) => args.Length > index ? args[index] : JsValue.Undefined;
 
