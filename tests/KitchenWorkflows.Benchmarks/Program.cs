@@ -13,6 +13,7 @@ using KitchenWorkflows.Engine;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Runtime;
+using KitchenWorkflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KitchenWorkflows.Benchmarks;
@@ -115,24 +116,27 @@ public static class Program
         int workersArg = int.Parse(Arg(args, "--workers", "0"), CultureInfo.InvariantCulture);
         int timeoutS = int.Parse(Arg(args, "--timeout-s", "300"), CultureInfo.InvariantCulture);
         string store = Arg(args, "--store", "memory");
-        if (store != "memory")
+        if (store is not ("memory" or "sqlite" or "postgresql"))
         {
-            Console.Error.WriteLine($"store '{store}' is not supported by this harness; use --store memory");
+            Console.Error.WriteLine($"store '{store}' is not supported; use --store memory, sqlite or postgresql (with --pg \"<connection string>\")");
             return 2;
         }
 
         // Burst: every instance is started as fast as the workers go, one worker per core (the engine runs an
         // instance inline in the calling task, so more workers than cores only adds contention).
         // Closed loop: K workers, so K instances are in flight at any time.
-        int workers = inflight > 0 ? inflight : workersArg > 0 ? workersArg : Math.Max(1, Environment.ProcessorCount);
+        // A durable store waits on commits, so it gets more workers than cores to keep the CPU busy meanwhile.
+        int workers = inflight > 0 ? inflight : workersArg > 0 ? workersArg : store == "memory" ? Math.Max(1, Environment.ProcessorCount) : 8;
 
-        var services = new ServiceCollection();
-        services.AddKitchenWorkflowsEngine();
-        await using var sp = services.BuildServiceProvider();
-        var runtime = sp.GetRequiredService<InMemoryWorkflowRuntime>();
         var definitionPath = Path.Combine(AppContext.BaseDirectory, "case-5.json");
         var definition = WorkflowDefinitionSerializer.Deserialize(File.ReadAllText(definitionPath));
-        var compiled = runtime.Publish(definition);
+        var activityCount = definition.Root.Activities.Count;
+        await using ICaseHost runtime = store switch
+        {
+            "sqlite" => await DurableCaseHost.CreateAsync(definition, StorageProvider.Sqlite, null),
+            "postgresql" => await DurableCaseHost.CreateAsync(definition, StorageProvider.PostgreSql, Arg(args, "--pg", Environment.GetEnvironmentVariable("KW_TEST_POSTGRES") ?? "")),
+            _ => new MemoryCaseHost(definition),
+        };
 
         if (warmup > 0)
         {
@@ -182,7 +186,7 @@ public static class Program
         int bad = 0, covered = 0, high = 0;
         for (int k = 0; k < n; k++)
         {
-            var state = batch.InstanceIds[k] is { } id ? runtime.GetInstance(id) : null;
+            var state = batch.InstanceIds[k] is { } id ? await runtime.GetAsync(id) : null;
             if (state is null || batch.DoneTs[k] == 0) { bad++; continue; }
             var d = Scenario.Make(k);
             var (p, v) = Scenario.Expected(d);
@@ -197,13 +201,13 @@ public static class Program
         double wallS = (t1 - t0) / (double)Stopwatch.Frequency;
         double instPerS = batch.Completed / wallS;
         var engineVersion = typeof(InMemoryWorkflowRuntime).Assembly.GetName().Version;
-        Console.WriteLine($"config: kitchenworkflows {engineVersion} store memory (InMemoryWorkflowRuntime: snapshot serialized on every save, deserialized on every resume), workflow {DefinitionId} ({Path.GetFileName(definitionPath)}, {compiled.Activities.Count} activities, JavaScript via Jint), mode {(inflight > 0 ? $"closed-loop inflight={inflight}" : $"burst workers={workers}")}, warmup {warmup}, cores {Environment.ProcessorCount}, serverGC {System.Runtime.GCSettings.IsServerGC}");
+        Console.WriteLine($"config: kitchenworkflows {engineVersion} store {runtime.Description}, workflow {DefinitionId} ({Path.GetFileName(definitionPath)}, {activityCount} activities, JavaScript via Jint), mode {(inflight > 0 ? $"closed-loop inflight={inflight}" : $"burst workers={workers}")}, warmup {warmup}, cores {Environment.ProcessorCount}, serverGC {System.Runtime.GCSettings.IsServerGC}");
         Console.WriteLine($"completed {batch.Completed}/{n}, verify-failures {bad}, errors {batch.Errors}, covered {covered}, high {high}");
         Console.WriteLine($"wall {wallS:F3} s, cpu {cpu.TotalSeconds:F3} s ({cpu.TotalMilliseconds * 1000.0 / Math.Max(1, n):F0} us/inst), alloc {alloc / (double)Math.Max(1, n) / 1024.0:F1} KiB/inst, gc0 {gen0}, gc2 {gen2}");
         Console.WriteLine($"latency(start->finished) ms: p50 {Pct(ls, 50):F1} p90 {Pct(ls, 90):F1} p99 {Pct(ls, 99):F1} max {(ls.Length > 0 ? ls[^1] : double.NaN):F1}");
         Console.WriteLine($"rss: baseline {rssBaseKb / 1024.0:F1} MiB, peak in window {peakRssKb / 1024.0:F1} MiB, process VmHWM {hwmKb / 1024.0:F1} MiB");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT {{\"engine\":\"kitchenworkflows\",\"variant\":\"elsa-json\",\"store\":\"memory\",\"n\":{n},\"mode\":\"{(inflight > 0 ? "closed" + inflight : "burst")}\",\"completed\":{batch.Completed},\"verifyFailures\":{bad},\"wallS\":{wallS:F3},\"instPerS\":{instPerS:F1},\"p50Ms\":{Pct(ls, 50):F2},\"p90Ms\":{Pct(ls, 90):F2},\"p99Ms\":{Pct(ls, 99):F2},\"maxMs\":{(ls.Length > 0 ? ls[^1] : 0):F2},\"cpuUsPerInst\":{cpu.TotalMilliseconds * 1000.0 / Math.Max(1, n):F0},\"allocKiBPerInst\":{alloc / (double)Math.Max(1, n) / 1024.0:F1},\"gen0\":{gen0},\"gen2\":{gen2},\"rssBaselineMiB\":{rssBaseKb / 1024.0:F1},\"rssWindowPeakMiB\":{peakRssKb / 1024.0:F1},\"vmHwmMiB\":{hwmKb / 1024.0:F1},\"pollMs\":0,\"idleMs\":0}}"));
+            $"RESULT {{\"engine\":\"kitchenworkflows\",\"variant\":\"elsa-json\",\"store\":\"{store}\",\"n\":{n},\"mode\":\"{(inflight > 0 ? "closed" + inflight : "burst")}\",\"completed\":{batch.Completed},\"verifyFailures\":{bad},\"wallS\":{wallS:F3},\"instPerS\":{instPerS:F1},\"p50Ms\":{Pct(ls, 50):F2},\"p90Ms\":{Pct(ls, 90):F2},\"p99Ms\":{Pct(ls, 99):F2},\"maxMs\":{(ls.Length > 0 ? ls[^1] : 0):F2},\"cpuUsPerInst\":{cpu.TotalMilliseconds * 1000.0 / Math.Max(1, n):F0},\"allocKiBPerInst\":{alloc / (double)Math.Max(1, n) / 1024.0:F1},\"gen0\":{gen0},\"gen2\":{gen2},\"rssBaselineMiB\":{rssBaseKb / 1024.0:F1},\"rssWindowPeakMiB\":{peakRssKb / 1024.0:F1},\"vmHwmMiB\":{hwmKb / 1024.0:F1},\"pollMs\":0,\"idleMs\":0}}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"kitchenworkflows: {n} instances, {instPerS:F0} inst/s, p50 {Pct(ls, 50):F0} ms, p99 {Pct(ls, 99):F0} ms, peak RSS {hwmKb / 1024.0:F0} MiB"));
         return batch.Completed == n && bad == 0 && batch.Errors == 0 ? 0 : 1;
@@ -212,7 +216,7 @@ public static class Program
     // Runs instances [first, first+count) on `workers` concurrent workers: each starts an instance (it runs to the
     // wait and is saved as a snapshot), then publishes its "manager-replied" event (the snapshot is loaded, resumed
     // to the end and saved again).
-    static async Task<Batch> RunBatch(InMemoryWorkflowRuntime runtime, int first, int count, int workers, int timeoutS)
+    static async Task<Batch> RunBatch(ICaseHost runtime, int first, int count, int workers, int timeoutS)
     {
         var batch = new Batch(first, count);
         long deadline = Stopwatch.GetTimestamp() + (long)timeoutS * Stopwatch.Frequency;
@@ -228,16 +232,16 @@ public static class Program
                 try
                 {
                     var started = await runtime.StartAsync(DefinitionId, new StartRequest { CorrelationId = data.CaseId, Input = data.ToInput() });
-                    var id = started.State.Id;
+                    var id = started.Id;
                     batch.InstanceIds[k] = id;
-                    if (started.State.SubStatus != WorkflowSubStatus.Suspended)
+                    if (started.SubStatus != WorkflowSubStatus.Suspended)
                     {
                         Interlocked.Increment(ref batch.Errors);
-                        Console.Error.WriteLine($"{data.CaseId}: expected to wait, is {started.State.SubStatus} {started.State.Incidents.LastOrDefault()?.Message}");
+                        Console.Error.WriteLine($"{data.CaseId}: expected to wait, is {started.SubStatus} {started.Incidents.LastOrDefault()?.Message}");
                         continue;
                     }
 
-                    var touched = await runtime.PublishEventAsync(EventName, data.CaseId, "approved");
+                    var touched = await runtime.PublishAsync(EventName, data.CaseId, "approved");
                     if (touched.Count == 1 && touched[0] == id)
                     {
                         batch.DoneTs[k] = Stopwatch.GetTimestamp();
