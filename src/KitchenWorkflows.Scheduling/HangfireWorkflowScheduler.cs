@@ -12,6 +12,7 @@ public sealed class HangfireWorkflowScheduler(IBackgroundJobClient jobs, IRecurr
     /// <inheritdoc />
     public Task ScheduleBookmarkAsync(string instanceId, string bookmarkId, DateTimeOffset dueAt, bool isRetry, CancellationToken cancellationToken = default)
     {
+        dueAt = RoundUpToSecond(dueAt);
         if (isRetry)
         {
             jobs.Schedule<WorkflowJobs>(j => j.RetryActivityAsync(instanceId, bookmarkId, CancellationToken.None), dueAt);
@@ -22,6 +23,15 @@ public sealed class HangfireWorkflowScheduler(IBackgroundJobClient jobs, IRecurr
         }
 
         return Task.CompletedTask;
+    }
+
+    // Hangfire keeps due times as whole seconds, truncated, and starts a job once the truncated clock
+    // reaches them: a job due at 12:00:01.9 would run at 12:00:01.0, and a one-second delay would end at
+    // once. Rounding up to the next whole second makes the job never start before its bookmark is due.
+    private static DateTimeOffset RoundUpToSecond(DateTimeOffset dueAt)
+    {
+        var partial = dueAt.Ticks % TimeSpan.TicksPerSecond;
+        return partial == 0 ? dueAt : dueAt.AddTicks(TimeSpan.TicksPerSecond - partial);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using KitchenWorkflows.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,17 +13,24 @@ public static class SchedulingServiceCollectionExtensions
     /// <summary>The id of the recurring sweep job.</summary>
     public const string SweepJobId = "kitchenworkflows:sweep";
 
-    /// <summary>Adds Hangfire with the storage <paramref name="useStorage"/> sets up, its server, and the scheduler.</summary>
-    public static IServiceCollection AddKitchenWorkflowsScheduling(this IServiceCollection services, Action<IGlobalConfiguration> useStorage)
+    /// <summary>Adds Hangfire on the storage <paramref name="createStorage"/> makes, its server, and the scheduler.</summary>
+    public static IServiceCollection AddKitchenWorkflowsScheduling(this IServiceCollection services, Func<IServiceProvider, JobStorage> createStorage)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(useStorage);
+        ArgumentNullException.ThrowIfNull(createStorage);
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHangfire(configuration =>
-        {
-            configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            useStorage(configuration);
-        });
+
+        // Left to itself, AddHangfire reads the storage and the job activator back from statics
+        // (JobStorage.Current, JobActivator.Current) that the last host configured overwrites: with two hosts
+        // in one process (the integration tests, two nodes in one test) one host's jobs would be stored in,
+        // and run by, the other. Registered first, each container keeps its own.
+        services.AddSingleton(createStorage);
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddHangfireServer((sp, server) =>
         {
             var options = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;

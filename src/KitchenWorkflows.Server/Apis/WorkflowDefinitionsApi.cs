@@ -27,7 +27,8 @@ internal static class WorkflowDefinitionsApi
             .ProducesValidationProblem();
         group.MapGet("/{definitionId}", GetAsync).WithName("GetWorkflowDefinition")
             .WithSummary("Read a definition version: ?version=latest (default), published, or a number.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{definitionId}/publish", PublishAsync).WithName("PublishWorkflowDefinition")
             .WithSummary("Publish the latest draft; new instances run it from now on, on every node.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -54,7 +55,7 @@ internal static class WorkflowDefinitionsApi
         return TypedResults.Created($"/api/workflow-definitions/{saved.DefinitionId}?version={saved.Version}", WorkflowDefinitionSerializer.ToJsonObject(saved));
     }
 
-    private static async Task<Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem>> GetAsync(
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string definitionId, string? version, WorkflowDefinitionStore store, CancellationToken cancellationToken)
     {
         WorkflowDefinition? definition;
@@ -68,7 +69,7 @@ internal static class WorkflowDefinitionsApi
         }
 
         return definition is null
-            ? TypedResults.NotFound(new ProblemDetails { Title = "Not found.", Detail = $"Workflow '{definitionId}' has no version '{version ?? "latest"}'.", Status = 404 })
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Workflow '{definitionId}' has no version '{version ?? "latest"}'.")
             : TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(definition));
     }
 

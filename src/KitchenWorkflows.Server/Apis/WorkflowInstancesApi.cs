@@ -2,7 +2,6 @@ using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace KitchenWorkflows.Server.Apis;
 
@@ -19,8 +18,10 @@ internal static class WorkflowInstancesApi
         group.MapGet("/", ListAsync).WithName("ListWorkflowInstances")
             .WithSummary("List instances, newest first, filtered by definitionId, status, subStatus and correlationId.")
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetWorkflowInstance").WithSummary("An instance's summary: status, data, bookmarks, incidents.");
-        group.MapGet("/{id}/journal", GetJournalAsync).WithName("GetWorkflowInstanceJournal").WithSummary("The ordered activity executions of an instance.");
+        group.MapGet("/{id}", GetAsync).WithName("GetWorkflowInstance").WithSummary("An instance's summary: status, data, bookmarks, incidents.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/journal", GetJournalAsync).WithName("GetWorkflowInstanceJournal").WithSummary("The ordered activity executions of an instance.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelWorkflowInstance").WithSummary("Cancel a running or faulted instance.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/retry", RetryAsync).WithName("RetryWorkflowInstance").WithSummary("Resume a faulted instance from the faulted activity.")
@@ -83,10 +84,10 @@ internal static class WorkflowInstancesApi
         }, cancellationToken));
     }
 
-    private static async Task<Results<Ok<WorkflowInstanceSummary>, NotFound<ProblemDetails>>> GetAsync(string id, InstanceQueries instances, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<WorkflowInstanceSummary>, ProblemHttpResult>> GetAsync(string id, InstanceQueries instances, CancellationToken cancellationToken) =>
         await instances.GetAsync(id, cancellationToken) is { } state ? TypedResults.Ok(WorkflowInstanceSummary.From(state)) : NotFound(id);
 
-    private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, NotFound<ProblemDetails>>> GetJournalAsync(string id, InstanceQueries instances, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ProblemHttpResult>> GetJournalAsync(string id, InstanceQueries instances, CancellationToken cancellationToken) =>
         await instances.GetJournalAsync(id, cancellationToken) is { } journal ? TypedResults.Ok(journal) : NotFound(id);
 
     private static async Task<Ok<WorkflowInstanceSummary>> CancelAsync(string id, DurableWorkflowRuntime runtime, CancellationToken cancellationToken) =>
@@ -95,8 +96,9 @@ internal static class WorkflowInstancesApi
     private static async Task<Ok<WorkflowInstanceSummary>> RetryAsync(string id, DurableWorkflowRuntime runtime, CancellationToken cancellationToken) =>
         TypedResults.Ok(WorkflowInstanceSummary.From(await runtime.RetryAsync(id, cancellationToken)));
 
-    private static NotFound<ProblemDetails> NotFound(string id) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found.", Detail = $"No instance '{id}'." });
+    // TypedResults.Problem, unlike NotFound(problem), answers as application/problem+json like every other error.
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No instance '{id}'.");
 
     /// <summary>The list's query string.</summary>
     internal sealed record InstanceListQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, int? Page, int? PageSize);

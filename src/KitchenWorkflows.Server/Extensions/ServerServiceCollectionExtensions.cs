@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using KitchenWorkflows.Engine;
 using KitchenWorkflows.KitchenLab;
@@ -25,7 +26,7 @@ internal static class ServerServiceCollectionExtensions
         services.AddKitchenWorkflowsEngine(activities => activities.AddKitchenLabActivities());
         services.AddKitchenLab();
         services.AddKitchenWorkflowsPersistence(builder.Configuration);
-        services.AddKitchenWorkflowsScheduling(hangfire => UseHangfireStorage(hangfire, storage, builder.Configuration));
+        services.AddKitchenWorkflowsScheduling(_ => CreateHangfireStorage(storage, builder.Configuration));
         services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
@@ -46,24 +47,23 @@ internal static class ServerServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
     }
 
-    private static void UseHangfireStorage(IGlobalConfiguration hangfire, StorageOptions storage, IConfiguration configuration)
+    private static JobStorage CreateHangfireStorage(StorageOptions storage, IConfiguration configuration)
     {
         if (storage.Provider == StorageProvider.PostgreSql)
         {
             var connectionString = storage.PostgreSqlConnectionString ?? configuration.GetConnectionString("PostgreSql");
-            hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            var options = new PostgreSqlStorageOptions
             {
                 QueuePollInterval = TimeSpan.FromSeconds(1),
                 PrepareSchemaIfNecessary = true,
-            });
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         }
-        else
+
+        Directory.CreateDirectory(Path.GetFullPath(storage.DataDirectory));
+        return new SQLiteStorage(Path.GetFullPath(Path.Combine(storage.DataDirectory, "hangfire.db")), new SQLiteStorageOptions
         {
-            Directory.CreateDirectory(Path.GetFullPath(storage.DataDirectory));
-            hangfire.UseSQLiteStorage(Path.GetFullPath(Path.Combine(storage.DataDirectory, "hangfire.db")), new SQLiteStorageOptions
-            {
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-            });
-        }
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        });
     }
 }

@@ -1,0 +1,34 @@
+using KitchenWorkflows.Persistence;
+
+namespace KitchenWorkflows.Server.IntegrationTests;
+
+/// <summary>
+/// One server per test class and provider. The server starts on first use, so a class whose tests are
+/// all skipped (PostgreSQL without a cluster) never touches the store.
+/// </summary>
+public abstract class ServerFixture : IDisposable
+{
+    private readonly Lazy<ServerFactory> _factory;
+
+    protected ServerFixture(StorageProvider provider) => _factory = new(() => new ServerFactory(provider));
+
+    public ServerFactory Factory => _factory.Value;
+
+    public HttpClient CreateClient() => Factory.CreateClient();
+
+    public void Dispose()
+    {
+        if (_factory.IsValueCreated)
+        {
+            _factory.Value.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>A server on a fresh SQLite folder.</summary>
+public sealed class SqliteServer() : ServerFixture(StorageProvider.Sqlite);
+
+/// <summary>A server on a fresh PostgreSQL database.</summary>
+public sealed class PostgreSqlServer() : ServerFixture(StorageProvider.PostgreSql);
