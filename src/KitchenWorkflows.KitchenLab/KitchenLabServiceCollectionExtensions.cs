@@ -1,4 +1,5 @@
 using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.KitchenLab.Warranty;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KitchenWorkflows.KitchenLab;
@@ -17,6 +18,7 @@ public static class KitchenLabServiceCollectionExtensions
     public static ActivityRegistry AddKitchenLabActivities(this ActivityRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry;
+        return registry
+            .Register<CheckWarranty>();
     }
 }

@@ -12,6 +12,7 @@ app.MapWorkflowDefinitionsApi();
 app.MapWorkflowInstancesApi();
 app.MapEventsApi();
 app.MapActivityDescriptorsApi();
+app.MapWarrantyCheckApi();
 app.MapOperationsEndpoints();
 
 await app.RunAsync();
