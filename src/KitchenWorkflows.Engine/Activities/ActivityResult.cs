@@ -12,11 +12,21 @@ public abstract record ActivityResult
     /// <summary>Wait on a bookmark; the activity's resume method continues it.</summary>
     public static ActivityResult Suspend(BookmarkRequest bookmark) => new Suspended(bookmark);
 
+    /// <summary>
+    /// Wait on several bookmarks at once (an answer or a reminder's due time, say): the first one resumed
+    /// wins, and the others are removed before the activity's resume method runs.
+    /// </summary>
+    public static ActivityResult SuspendUntilFirst(params BookmarkRequest[] bookmarks) => new SuspendedUntilFirst(bookmarks);
+
     /// <summary>End the whole workflow now; pending branches and bookmarks are dropped.</summary>
     public static ActivityResult FinishWorkflow { get; } = new WorkflowFinished();
 
-    /// <summary>Fault the activity with a message (no exception involved); the retry policy applies.</summary>
-    public static ActivityResult Fault(string message) => new Faulted(message);
+    /// <summary>
+    /// Fault the activity with a message (no exception involved). The retry policy applies unless
+    /// <paramref name="retryable"/> is false: a failure that repeating cannot fix (an invalid phone number, a
+    /// request the outside system rejected) faults the instance at once, for ops to look at.
+    /// </summary>
+    public static ActivityResult Fault(string message, bool retryable = true) => new Faulted(message, retryable);
 
     /// <summary>Completed through ports.</summary>
     public sealed record Completed(IReadOnlyList<string> Outcomes) : ActivityResult;
@@ -24,9 +34,12 @@ public abstract record ActivityResult
     /// <summary>Waiting on a bookmark.</summary>
     public sealed record Suspended(BookmarkRequest Bookmark) : ActivityResult;
 
+    /// <summary>Waiting on the first of several bookmarks.</summary>
+    public sealed record SuspendedUntilFirst(IReadOnlyList<BookmarkRequest> Bookmarks) : ActivityResult;
+
     /// <summary>Ends the workflow.</summary>
     public sealed record WorkflowFinished : ActivityResult;
 
-    /// <summary>Failed.</summary>
-    public sealed record Faulted(string Message) : ActivityResult;
+    /// <summary>Failed; <paramref name="Retryable"/> says whether the retry policy applies.</summary>
+    public sealed record Faulted(string Message, bool Retryable = true) : ActivityResult;
 }

@@ -30,6 +30,12 @@ public sealed record Bookmark
     /// <summary>Activity-specific state kept until resumption.</summary>
     public Dictionary<string, object?>? Payload { get; init; }
 
+    /// <summary>
+    /// Shared by the bookmarks one activity made together with <see cref="Activities.ActivityResult.SuspendUntilFirst"/>:
+    /// resuming one of them removes the others. Null for a bookmark made alone.
+    /// </summary>
+    public string? GroupId { get; init; }
+
     /// <summary>When the bookmark was made.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -88,6 +88,12 @@ public sealed partial class WorkflowRunner(
         var bookmark = state.Bookmarks.Find(b => b.Id == bookmarkId)
             ?? throw new InvalidOperationException($"Instance {state.Id} has no bookmark '{bookmarkId}'.");
         state.Bookmarks.Remove(bookmark);
+        if (bookmark.GroupId is { } group)
+        {
+            // The first of a group to be resumed wins; a sibling's stimulus arriving later finds nothing to resume.
+            state.Bookmarks.RemoveAll(b => b.GroupId == group);
+        }
+
         state.SubStatus = WorkflowSubStatus.Executing;
         var context = NewContext(workflow, state, cancellationToken);
         if (bookmark.Name == Bookmark.RetryName)
@@ -253,6 +259,15 @@ public sealed partial class WorkflowRunner(
                 AddBookmark(context, suspended.Bookmark);
                 Journal(context, started, JournalEntryStatus.Suspended);
                 break;
+            case ActivityResult.SuspendedUntilFirst suspended:
+                var groupId = Guid.CreateVersion7().ToString("N");
+                foreach (var request in suspended.Bookmarks)
+                {
+                    AddBookmark(context, request, groupId);
+                }
+
+                Journal(context, started, JournalEntryStatus.Suspended);
+                break;
             case ActivityResult.WorkflowFinished:
                 Journal(context, started, JournalEntryStatus.FinishedWorkflow);
                 state.Queue.Clear();
@@ -265,19 +280,20 @@ public sealed partial class WorkflowRunner(
                 Fault(context, started, faulted.Exception.Message, faulted.Exception.GetType().FullName, ran: true);
                 break;
             case ActivityResult.Faulted faulted:
-                Fault(context, started, faulted.Message, exceptionType: null, ran: true);
+                Fault(context, started, faulted.Message, exceptionType: null, ran: true, faulted.Retryable);
                 break;
         }
     }
 
     // ran is false when the run halted before the activity ran: no retry policy applies, and a retry
-    // later runs it as a new execution rather than as a repeat of a failed one.
-    private void Fault(ActivityExecutionContext context, DateTimeOffset started, string message, string? exceptionType, bool ran)
+    // later runs it as a new execution rather than as a repeat of a failed one. retryable is false when the
+    // activity said repeating cannot help: the instance faults at once, and a retry by hand still repeats this execution.
+    private void Fault(ActivityExecutionContext context, DateTimeOffset started, string message, string? exceptionType, bool ran, bool retryable = true)
     {
         var state = context.Workflow.State;
         var id = context.ActivityId;
         var attempts = state.FailedAttempts.GetValueOrDefault(id) + 1;
-        if (ran && context.Activity.Node.RetryPolicy is { } policy && attempts < policy.MaxAttempts)
+        if (ran && retryable && context.Activity.Node.RetryPolicy is { } policy && attempts < policy.MaxAttempts)
         {
             state.FailedAttempts[id] = attempts;
             AddBookmark(context, new BookmarkRequest(Bookmark.RetryName, DueAt: clock.GetUtcNow() + policy.DelayBefore(attempts + 1)));
@@ -305,7 +321,7 @@ public sealed partial class WorkflowRunner(
         End(state, WorkflowSubStatus.Faulted);
     }
 
-    private void AddBookmark(ActivityExecutionContext context, BookmarkRequest request)
+    private void AddBookmark(ActivityExecutionContext context, BookmarkRequest request, string? groupId = null)
     {
         var bookmark = new Bookmark
         {
@@ -316,6 +332,7 @@ public sealed partial class WorkflowRunner(
             CorrelationId = request.CorrelationId,
             DueAt = request.DueAt,
             Payload = request.Payload,
+            GroupId = groupId,
             CreatedAt = clock.GetUtcNow(),
         };
         context.Workflow.State.Bookmarks.Add(bookmark);
