@@ -29,6 +29,7 @@ internal static class ServerServiceCollectionExtensions
         services.AddKitchenWorkflowsScheduling(_ => CreateHangfireStorage(storage, builder.Configuration));
         services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
 
+        builder.AddServerTelemetry();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
