@@ -3,6 +3,7 @@ using KitchenWorkflows.Server.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServerServices();
+builder.AddStudio();
 
 var app = builder.Build();
 await app.InitializeStoreAsync();
@@ -13,5 +14,6 @@ app.MapWorkflowInstancesApi();
 app.MapEventsApi();
 app.MapActivityDescriptorsApi();
 app.MapOperationsEndpoints();
+app.MapStudio();
 
 await app.RunAsync();
