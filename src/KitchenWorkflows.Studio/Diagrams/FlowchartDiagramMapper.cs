@@ -95,7 +95,13 @@ public static class FlowchartDiagramMapper
     private static bool TryRead(JsonNode? node, out double value)
     {
         value = 0;
-        return node is JsonValue v && (v.TryGetValue(out value)
-            || (v.TryGetValue(out string? text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)));
+        // A value built in memory keeps its CLR type (int, not double), so read it through its JSON text.
+        var text = node switch
+        {
+            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => v.ToJsonString(),
+            JsonValue v when v.TryGetValue(out string? s) => s,
+            _ => null,
+        };
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 }
