@@ -14,7 +14,8 @@ public static class StudioServiceCollectionExtensions
     public static IServiceCollection AddKitchenWorkflowsStudio(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddMudServices();
+        // Messages appear bottom-left, clear of the designer's toolbar and property panel.
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         services.AddOptions<StudioOptions>().BindConfiguration(StudioOptions.SectionName);
         services.AddHttpClient(HttpClientName);
         // Scoped to the circuit: the base address comes from the address this user opened the Studio at.
