@@ -72,6 +72,7 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await Assertions.Expect(problems).ToContainTextAsync("which is not an activity of this flowchart");
         await Assertions.Expect(page.Locator(".kw-node--error[data-activity-id=WriteLine1]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=publish]")).ToBeEnabledAsync();
+        await HideMessagesAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("designer-validation.png") });
 
         // Fix it: undo the hanging link (the last change), then publish, which saves first.
@@ -82,6 +83,9 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await Assertions.Expect(page.Locator(".kw-node--error")).ToHaveCountAsync(0);
         await Node(page, "potential-script").Locator(".kw-node__title").ClickAsync();
         await Assertions.Expect(page.Locator(".kw-properties [data-input=outputValue]").Locator("input, textarea").First).ToHaveValueAsync(NewScript);
+        await page.Locator("[aria-label='Zoom in']").ClickAsync();
+        await page.Locator("[aria-label='Zoom in']").ClickAsync();
+        await HideMessagesAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("designer.png") });
 
         // Start an instance through the API, as a service centre would.
@@ -97,9 +101,11 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await Assertions.Expect(page.Locator("[data-testid=journal]")).ToContainTextAsync(JournalLine);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Data" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=json-output]")).ToContainTextAsync(NewScript);
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Journal" }).ClickAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("instance.png") });
     }
+
+    private static Task HideMessagesAsync(IPage page) =>
+        page.EvaluateAsync("document.querySelectorAll('.mud-snackbar').forEach(e => e.remove())");
 
     private static ILocator Node(IPage page, string id) => page.Locator($".kw-node[data-activity-id={id}]");
 
