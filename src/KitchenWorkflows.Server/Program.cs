@@ -3,6 +3,7 @@ using KitchenWorkflows.Server.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServerServices();
+builder.AddStudio();
 
 var app = builder.Build();
 await app.InitializeStoreAsync();
@@ -14,5 +15,6 @@ app.MapEventsApi();
 app.MapActivityDescriptorsApi();
 app.MapWarrantyCheckApi();
 app.MapOperationsEndpoints();
+app.MapStudio();
 
 await app.RunAsync();
