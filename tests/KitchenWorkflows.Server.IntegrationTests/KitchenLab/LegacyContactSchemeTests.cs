@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using KitchenWorkflows.KitchenLab.Tests.StandIns;
 
 namespace KitchenWorkflows.Server.IntegrationTests.KitchenLab;
@@ -28,20 +26,6 @@ public sealed class LegacyContactSchemeTests(KitchenLabServer server) : KitchenL
         "Передал ваш запрос в работу ответственным менеджерам. Ожидайте, пожалуйста, от них обратной связи";
 
     private const string Summary = "Клиент просит уточнить срок доставки кухни, менеджер магазина не отвечает.";
-
-    [Fact]
-    public async Task Import_ShippedFolder_PublishesTheLegacySchemeNextToTheCurrentOnes()
-    {
-        var response = await Client.GetAsync("/api/workflow-definitions");
-        var list = (await response.Content.ReadFromJsonAsync<JsonArray>())!
-            .Select(d => d!.AsObject())
-            .ToDictionary(d => (string)d["definitionId"]!, d => ((int?)d["publishedVersion"], (bool)d["isPublished"]!));
-
-        Assert.Equal((1, true), list[Legacy]);
-        Assert.Equal((2, true), list["contact-scheme-phone"]);
-        Assert.Equal((2, true), list["contact-scheme-usedesk"]);
-        Assert.Equal((1, true), list["claim-intake"]);
-    }
 
     [Fact]
     public async Task ExecutePhone_ServiceQuestion_RegistersTheRequestInNaumenOnceWithTheCollectedData()
