@@ -28,6 +28,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     public string? PostgreSqlConnectionString { get; }
 
+    /// <summary>More configuration for this server (the addresses of outside systems, say), applied after the defaults above.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -37,6 +40,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         if (PostgreSqlConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:PostgreSql", PostgreSqlConnectionString);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -10,11 +10,14 @@ public abstract class ServerFixture : IDisposable
 {
     private readonly Lazy<ServerFactory> _factory;
 
-    protected ServerFixture(StorageProvider provider) => _factory = new(() => new ServerFactory(provider));
+    protected ServerFixture(StorageProvider provider) => _factory = new(() => CreateFactory(provider));
 
     public ServerFactory Factory => _factory.Value;
 
     public HttpClient CreateClient() => Factory.CreateClient();
+
+    /// <summary>Creates the server on first use; a fixture whose server needs settings (outside systems' addresses) overrides it.</summary>
+    protected virtual ServerFactory CreateFactory(StorageProvider provider) => new(provider);
 
     public void Dispose()
     {
