@@ -62,20 +62,11 @@ internal static class ServerServiceCollectionExtensions
         }
 
         Directory.CreateDirectory(Path.GetFullPath(storage.DataDirectory));
-        return new SQLiteStorage(Path.GetFullPath(Path.Combine(storage.DataDirectory, "hangfire.db")), new SQLiteStorageOptions
+        var path = Path.GetFullPath(Path.Combine(storage.DataDirectory, "hangfire.db"));
+        return new SQLiteStorage(new SQLiteDbConnectionFactory(() => OpenHangfireConnection(path)), new SQLiteStorageOptions
         {
-<<<<<<< HEAD
             QueuePollInterval = TimeSpan.FromSeconds(1),
         });
-=======
-            Directory.CreateDirectory(Path.GetFullPath(storage.DataDirectory));
-            var path = Path.GetFullPath(Path.Combine(storage.DataDirectory, "hangfire.db"));
-            hangfire.UseStorage(new SQLiteStorage(new SQLiteDbConnectionFactory(() => OpenHangfireConnection(path)), new SQLiteStorageOptions
-            {
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-            }));
-        }
->>>>>>> it-crash
     }
 
     private static SQLite.SQLiteConnection OpenHangfireConnection(string path)
