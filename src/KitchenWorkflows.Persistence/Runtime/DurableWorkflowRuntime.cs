@@ -39,12 +39,21 @@ public sealed partial class DurableWorkflowRuntime(
     /// Starts an instance of the published version. With <paramref name="dispatch"/> it is committed as
     /// pending and handed to the worker pool; otherwise it runs here until it finishes or waits.
     /// </summary>
-    /// <exception cref="WorkflowRuntimeException">No published version; or the idempotency key was used with another body.</exception>
-    public async Task<StartResult> StartAsync(string definitionId, StartRequest request, string? idempotencyKey, bool dispatch, CancellationToken cancellationToken = default)
+    /// <param name="definitionId">The definition.</param>
+    /// <param name="request">Input, correlation, trigger.</param>
+    /// <param name="idempotencyKey">The client's key: a repeat with the same body returns the first instance.</param>
+    /// <param name="dispatch">Queue to the worker pool instead of running here.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="version">A specific version (a draft under test in the Studio); null runs the published one.</param>
+    /// <exception cref="WorkflowRuntimeException">No such version; or the idempotency key was used with another body.</exception>
+    public async Task<StartResult> StartAsync(string definitionId, StartRequest request, string? idempotencyKey, bool dispatch, CancellationToken cancellationToken = default, int? version = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var workflow = await workflows.GetPublishedAsync(definitionId, cancellationToken)
-            ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no published version.");
+        var workflow = version is { } number
+            ? await TryGetVersionAsync(definitionId, number, cancellationToken)
+                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no version {number}.")
+            : await workflows.GetPublishedAsync(definitionId, cancellationToken)
+                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no published version.");
         var scopedKey = idempotencyKey is null ? null : $"{definitionId}:{idempotencyKey}";
         var requestHash = Hash(request);
         if (scopedKey is not null && await FindReplayAsync(scopedKey, requestHash, cancellationToken) is { } replay)
@@ -452,6 +461,18 @@ public sealed partial class DurableWorkflowRuntime(
         CreatedAt = state.CreatedAt,
         UpdatedAt = state.UpdatedAt,
     };
+
+    private async Task<CompiledWorkflow?> TryGetVersionAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await workflows.GetAsync(definitionId, version, cancellationToken);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private static string Hash(StartRequest request)
     {

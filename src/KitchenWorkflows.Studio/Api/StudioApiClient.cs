@@ -39,11 +39,12 @@ public sealed class StudioApiClient(HttpClient http)
         return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
     }
 
-    /// <summary>Starts an instance of the published version and runs it until it finishes or waits.</summary>
-    public async Task<InstanceSummary> ExecuteAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken = default)
+    /// <summary>Starts an instance of the published version (or of <paramref name="version"/>) and runs it until it finishes or waits.</summary>
+    public async Task<InstanceSummary> ExecuteAsync(string definitionId, JsonObject? input, string? correlationId, int? version = null, CancellationToken cancellationToken = default)
     {
         var body = new JsonObject { ["input"] = input?.DeepClone(), ["correlationId"] = correlationId };
-        var response = await http.PostAsJsonAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/execute", body, Json, cancellationToken);
+        var query = version is { } number ? $"?version={number}" : "";
+        var response = await http.PostAsJsonAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/execute{query}", body, Json, cancellationToken);
         return await ReadAsync<InstanceSummary>(response, cancellationToken);
     }
 

@@ -220,6 +220,25 @@ public abstract class WorkflowDefinitionsApiTests(ServerFixture server) : ApiTes
     }
 
     [ProviderFact]
+    public async Task Execute_WithVersion_RunsThatSavedDraftWhileNewInstancesStayOnThePublishedOne()
+    {
+        var eventName = NewId("draft-go");
+        var id = NewId("testrun");
+        await SaveAsync(LoadWorkflow("wait-for-event.json", id, eventName, label: "one"));
+        await PublishAsync(id);
+        await SaveAsync(LoadWorkflow("wait-for-event.json", id, eventName, label: "two"));
+
+        var draftRun = await Client.PostAsJsonAsync($"/api/workflow-definitions/{id}/execute?version=2", new { correlationId = "draft" });
+        var published = await ExecuteAsync(id, new { correlationId = "published" });
+
+        Assert.Equal(HttpStatusCode.OK, draftRun.StatusCode);
+        Assert.Equal(2, (int)(await draftRun.Content.ReadFromJsonAsync<JsonObject>())!["definitionVersion"]!);
+        Assert.Equal(1, (int)published["definitionVersion"]!);
+        await AssertProblemAsync(await Client.PostAsJsonAsync($"/api/workflow-definitions/{id}/execute?version=9", new { }), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.PostAsJsonAsync($"/api/workflow-definitions/{id}/execute?version=0", new { }), HttpStatusCode.BadRequest);
+    }
+
+    [ProviderFact]
     public async Task Execute_BadBody_Returns400WithThePath()
     {
         var id = await DeployAsync("fail-then-succeed.json");
