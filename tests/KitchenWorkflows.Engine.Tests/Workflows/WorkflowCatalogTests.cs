@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.KitchenLab;
 
 namespace KitchenWorkflows.Engine.Tests.Workflows;
 
@@ -69,7 +70,7 @@ public sealed partial class WorkflowCatalogTests
     [MemberData(nameof(CatalogFiles))]
     public async Task Compile_EveryShippedFile_ValidatesWithoutErrors(string file)
     {
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(activities => activities.AddKitchenLabActivities());
         var definition = Load(file);
 
         var validator = (KitchenWorkflows.Engine.Validation.WorkflowValidator)harness.Services.GetService(typeof(KitchenWorkflows.Engine.Validation.WorkflowValidator))!;
@@ -127,7 +128,7 @@ public sealed partial class WorkflowCatalogTests
     [MemberData(nameof(CatalogFiles))]
     public async Task Run_EveryShippedFileWithoutInput_EndsFinishedOrFaultedWithAnIncident(string file)
     {
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(activities => activities.AddKitchenLabActivities());
         var workflow = harness.Compiler.Compile(Load(file));
 
         var result = await harness.Runner.StartAsync(workflow, new StartRequest());
@@ -318,7 +319,7 @@ public sealed partial class WorkflowCatalogTests
 
     private static async Task<RunResult> RunAsync(string workflow, params (string Name, string? Value)[] input)
     {
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(activities => activities.AddKitchenLabActivities());
         var compiled = harness.Compiler.Compile(Load(workflow));
         return await harness.Runner.StartAsync(compiled, new StartRequest
         {
