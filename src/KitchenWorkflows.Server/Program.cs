@@ -13,6 +13,7 @@ app.MapWorkflowInstancesApi();
 app.MapEventsApi();
 app.MapActivityDescriptorsApi();
 app.MapWarrantyCheckApi();
+app.MapDismantlingApi();
 app.MapOperationsEndpoints();
 
 await app.RunAsync();

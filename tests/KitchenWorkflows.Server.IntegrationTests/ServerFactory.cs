@@ -12,10 +12,14 @@ namespace KitchenWorkflows.Server.IntegrationTests;
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kw-it-" + Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public ServerFactory(StorageProvider provider = StorageProvider.Sqlite)
+    /// <param name="provider">The store.</param>
+    /// <param name="settings">More configuration, such as an SMTP stand-in's address.</param>
+    public ServerFactory(StorageProvider provider = StorageProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Provider = provider;
+        _settings = settings ?? new Dictionary<string, string?>();
         if (provider == StorageProvider.PostgreSql)
         {
             PostgreSqlConnectionString = TestPostgres.CreateDatabase();
@@ -37,6 +41,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         if (PostgreSqlConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:PostgreSql", PostgreSqlConnectionString);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -10,7 +10,7 @@ public abstract class ServerFixture : IDisposable
 {
     private readonly Lazy<ServerFactory> _factory;
 
-    protected ServerFixture(StorageProvider provider) => _factory = new(() => new ServerFactory(provider));
+    protected ServerFixture(StorageProvider provider) => _factory = new(() => CreateFactory(provider));
 
     public ServerFactory Factory => _factory.Value;
 
@@ -18,12 +18,19 @@ public abstract class ServerFixture : IDisposable
 
     public void Dispose()
     {
-        if (_factory.IsValueCreated)
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Makes the server when it is first used; a fixture with its own settings (a stand-in's address) overrides it.</summary>
+    protected virtual ServerFactory CreateFactory(StorageProvider provider) => new(provider);
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _factory.IsValueCreated)
         {
             _factory.Value.Dispose();
         }
-
-        GC.SuppressFinalize(this);
     }
 }
 
@@ -31,4 +38,7 @@ public abstract class ServerFixture : IDisposable
 public sealed class SqliteServer() : ServerFixture(StorageProvider.Sqlite);
 
 /// <summary>A server on a fresh PostgreSQL database.</summary>
-public sealed class PostgreSqlServer() : ServerFixture(StorageProvider.PostgreSql);
+public sealed class PostgreSqlServer() : ServerFixture(StorageProvider.PostgreSql), IPostgreSqlFixture;
+
+/// <summary>Marks a fixture whose server runs on PostgreSQL, so that its tests skip when no cluster is available.</summary>
+public interface IPostgreSqlFixture;
