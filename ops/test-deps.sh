@@ -2,6 +2,7 @@
 # Sourced by ops/test.sh: makes sure what the tests need is installed and running, and exports
 # where to find it. Safe to run again; installs only what is missing.
 #   KW_TEST_POSTGRES  connection string of a throwaway PostgreSQL cluster (unset: PostgreSQL tests skip)
+# It also installs Debian's Chromium for the Studio's browser tests (missing: those tests skip).
 
 kw_have_root() { [ "$(id -u)" = 0 ]; }
 
@@ -29,6 +30,17 @@ kw_start_postgres() {
   fi
   export KW_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres"
 }
+
+# The Studio's Playwright tests drive /usr/bin/chromium; Playwright's own browser download is not used.
+kw_install_chromium() {
+  [ -x /usr/bin/chromium ] || kw_apt_install chromium fonts-liberation
+}
+
+if kw_install_chromium; then
+  echo "test-deps: Chromium at /usr/bin/chromium"
+else
+  echo "test-deps: Chromium unavailable; the Studio browser tests will be skipped" >&2
+fi
 
 if kw_start_postgres; then
   echo "test-deps: PostgreSQL on 127.0.0.1:${KW_PG_PORT:-55432}"

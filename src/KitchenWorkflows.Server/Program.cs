@@ -3,6 +3,7 @@ using KitchenWorkflows.Server.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServerServices();
+builder.AddStudio();
 
 var app = builder.Build();
 await app.InitializeStoreAsync();
@@ -15,5 +16,6 @@ app.MapActivityDescriptorsApi();
 app.MapWarrantyCheckApi();
 app.MapDismantlingApi();
 app.MapOperationsEndpoints();
+app.MapStudio();
 
 await app.RunAsync();

@@ -12,14 +12,10 @@ namespace KitchenWorkflows.Server.IntegrationTests;
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kw-it-" + Guid.NewGuid().ToString("N"));
-    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    /// <param name="provider">The store.</param>
-    /// <param name="settings">More configuration, such as an SMTP stand-in's address.</param>
-    public ServerFactory(StorageProvider provider = StorageProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    public ServerFactory(StorageProvider provider = StorageProvider.Sqlite)
     {
         Provider = provider;
-        _settings = settings ?? new Dictionary<string, string?>();
         if (provider == StorageProvider.PostgreSql)
         {
             PostgreSqlConnectionString = TestPostgres.CreateDatabase();
@@ -32,6 +28,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     public string? PostgreSqlConnectionString { get; }
 
+    /// <summary>More configuration for this server (the addresses of outside systems, say), applied after the defaults above.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -43,7 +42,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:PostgreSql", PostgreSqlConnectionString);
         }
 
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }

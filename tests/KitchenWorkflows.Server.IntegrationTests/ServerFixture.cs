@@ -16,14 +16,14 @@ public abstract class ServerFixture : IDisposable
 
     public HttpClient CreateClient() => Factory.CreateClient();
 
+    /// <summary>Creates the server on first use; a fixture whose server needs settings (outside systems' addresses) overrides it.</summary>
+    protected virtual ServerFactory CreateFactory(StorageProvider provider) => new(provider);
+
     public void Dispose()
     {
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
-
-    /// <summary>Makes the server when it is first used; a fixture with its own settings (a stand-in's address) overrides it.</summary>
-    protected virtual ServerFactory CreateFactory(StorageProvider provider) => new(provider);
 
     protected virtual void Dispose(bool disposing)
     {

@@ -60,6 +60,7 @@ public sealed partial class WorkflowRunner(
             state.Queue.Add(first);
         }
 
+        EngineTelemetry.InstanceStarted(state);
         return state;
     }
 
@@ -71,6 +72,7 @@ public sealed partial class WorkflowRunner(
     public async Task<RunResult> RunAsync(CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken cancellationToken = default)
     {
         var context = NewContext(workflow, state, cancellationToken);
+        using var scope = BeginScope(state);
         await DrainAsync(context);
         return Finish(context);
     }
@@ -96,6 +98,7 @@ public sealed partial class WorkflowRunner(
 
         state.SubStatus = WorkflowSubStatus.Executing;
         var context = NewContext(workflow, state, cancellationToken);
+        using var scope = BeginScope(state);
         if (bookmark.Name == Bookmark.RetryName)
         {
             state.Queue.Insert(0, bookmark.ActivityId);
@@ -105,6 +108,7 @@ public sealed partial class WorkflowRunner(
             var activity = workflow.Activities[bookmark.ActivityId];
             var activityContext = new ActivityExecutionContext(context, activity);
             var started = clock.GetUtcNow();
+            using var span = EngineTelemetry.StartActivitySpan(context, activity);
             var result = await InvokeAsync(() => activity.ResumeAsync(activityContext, bookmark, PlainValues.Normalize(payload)), cancellationToken);
             Apply(activityContext, result, started);
         }
@@ -154,6 +158,14 @@ public sealed partial class WorkflowRunner(
         state.Bookmarks.Clear();
         End(state, WorkflowSubStatus.Cancelled);
     }
+
+    // Every log line written while an instance runs (activities and outside calls included) carries these.
+    private IDisposable? BeginScope(WorkflowInstanceState state) => logger.BeginScope(new Dictionary<string, object?>
+    {
+        ["WorkflowInstanceId"] = state.Id,
+        ["DefinitionId"] = state.DefinitionId,
+        ["CorrelationId"] = state.CorrelationId,
+    });
 
     private WorkflowExecutionContext NewContext(CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken cancellationToken)
     {
@@ -207,6 +219,7 @@ public sealed partial class WorkflowRunner(
 
         var activityContext = new ActivityExecutionContext(context, activity);
         var started = clock.GetUtcNow();
+        using var span = EngineTelemetry.StartActivitySpan(context, activity);
         try
         {
             var result = await InvokeAsync(() => activity.ExecuteAsync(activityContext), context.CancellationToken);
@@ -342,7 +355,7 @@ public sealed partial class WorkflowRunner(
     private void Journal(ActivityExecutionContext context, DateTimeOffset started, JournalEntryStatus status, IReadOnlyList<string>? outcomes = null, string? error = null)
     {
         var state = context.Workflow.State;
-        context.Workflow.Journal.Add(new JournalEntry
+        var entry = new JournalEntry
         {
             Sequence = ++state.JournalSequence,
             ActivityId = context.ActivityId,
@@ -354,7 +367,9 @@ public sealed partial class WorkflowRunner(
             Outcomes = outcomes ?? [],
             Message = context.Message,
             Error = error,
-        });
+        };
+        context.Workflow.Journal.Add(entry);
+        EngineTelemetry.ActivityEnded(entry);
     }
 
     private RunResult Finish(WorkflowExecutionContext context)
@@ -388,6 +403,7 @@ public sealed partial class WorkflowRunner(
         state.SubStatus = subStatus;
         state.FinishedAt = clock.GetUtcNow();
         state.UpdatedAt = state.FinishedAt.Value;
+        EngineTelemetry.InstanceEnded(state);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} of instance {InstanceId} failed")]

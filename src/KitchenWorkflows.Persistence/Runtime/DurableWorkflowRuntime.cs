@@ -29,6 +29,9 @@ public sealed partial class DurableWorkflowRuntime(
     private readonly RuntimeOptions _options = options.Value;
     private readonly InstanceLocks _locks = new();
 
+    // How late a due bookmark must be before the periodic sweep takes it from the scheduler's job.
+    private static readonly TimeSpan SweepGrace = TimeSpan.FromSeconds(30);
+
     /// <summary>This node's lease name.</summary>
     public string NodeId => _options.NodeId;
 
@@ -36,12 +39,21 @@ public sealed partial class DurableWorkflowRuntime(
     /// Starts an instance of the published version. With <paramref name="dispatch"/> it is committed as
     /// pending and handed to the worker pool; otherwise it runs here until it finishes or waits.
     /// </summary>
-    /// <exception cref="WorkflowRuntimeException">No published version; or the idempotency key was used with another body.</exception>
-    public async Task<StartResult> StartAsync(string definitionId, StartRequest request, string? idempotencyKey, bool dispatch, CancellationToken cancellationToken = default)
+    /// <param name="definitionId">The definition.</param>
+    /// <param name="request">Input, correlation, trigger.</param>
+    /// <param name="idempotencyKey">The client's key: a repeat with the same body returns the first instance.</param>
+    /// <param name="dispatch">Queue to the worker pool instead of running here.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="version">A specific version (a draft under test in the Studio); null runs the published one.</param>
+    /// <exception cref="WorkflowRuntimeException">No such version; or the idempotency key was used with another body.</exception>
+    public async Task<StartResult> StartAsync(string definitionId, StartRequest request, string? idempotencyKey, bool dispatch, CancellationToken cancellationToken = default, int? version = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var workflow = await workflows.GetPublishedAsync(definitionId, cancellationToken)
-            ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no published version.");
+        var workflow = version is { } number
+            ? await TryGetVersionAsync(definitionId, number, cancellationToken)
+                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no version {number}.")
+            : await workflows.GetPublishedAsync(definitionId, cancellationToken)
+                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no published version.");
         var scopedKey = idempotencyKey is null ? null : $"{definitionId}:{idempotencyKey}";
         var requestHash = Hash(request);
         if (scopedKey is not null && await FindReplayAsync(scopedKey, requestHash, cancellationToken) is { } replay)
@@ -183,30 +195,14 @@ public sealed partial class DurableWorkflowRuntime(
     }
 
     /// <inheritdoc />
-    public async Task SweepAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow();
-        List<BookmarkRecord> overdue;
-        List<string> abandoned;
-        await using (var db = contexts.CreateDbContext())
-        {
-            // A bookmark still here well after its due time lost its scheduled job (the process died
-            // between the commit and the scheduling); resuming twice is harmless.
-            var late = now - TimeSpan.FromSeconds(30);
-            overdue = await db.Bookmarks.AsNoTracking().Where(b => b.DueAt != null && b.DueAt < late).Take(500).ToListAsync(cancellationToken);
-            abandoned = await PendingIdsAsync(db, now, 500, cancellationToken);
-        }
+    public Task SweepAsync(CancellationToken cancellationToken = default) => SweepAsync(SweepGrace, cancellationToken);
 
-        foreach (var id in abandoned)
-        {
-            dispatchQueue.Enqueue(id);
-        }
-
-        foreach (var bookmark in overdue)
-        {
-            await ResumeAsync(bookmark.InstanceId, bookmark.Id, payload: null, cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Sweeps without the grace, resuming every bookmark already due: run at start-up, because the
+    /// scheduled jobs a killed process had fetched stay invisible in the job store for a long while
+    /// (30 minutes in Hangfire's SQLite storage) and their instances would wait for the periodic sweep.
+    /// </summary>
+    public Task ResumeOverdueAsync(CancellationToken cancellationToken = default) => SweepAsync(TimeSpan.Zero, cancellationToken);
 
     /// <summary>Ids of instances with queued work that no live node holds, oldest first.</summary>
     public async Task<List<string>> FindPendingAsync(int limit, CancellationToken cancellationToken = default)
@@ -221,6 +217,45 @@ public sealed partial class DurableWorkflowRuntime(
         await using var db = contexts.CreateDbContext();
         await db.Instances.Where(i => i.LeaseOwner == NodeId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    private async Task SweepAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<BookmarkRecord> overdue;
+        List<string> abandoned;
+        await using (var db = contexts.CreateDbContext())
+        {
+            // A bookmark still here after its due time lost its scheduled job (the process died between
+            // the commit and the scheduling, or while the job ran); resuming twice is harmless. An instance
+            // a live worker holds is left alone: waiting for its lease would stall the sweep for nothing.
+            var late = now - grace;
+            overdue = await db.Bookmarks.AsNoTracking()
+                .Where(b => b.DueAt != null && b.DueAt <= late)
+                .Where(b => db.Instances.Any(i => i.Id == b.InstanceId && (i.LeaseOwner == null || i.LeaseUntil < now)))
+                .OrderBy(b => b.DueAt)
+                .Take(500)
+                .ToListAsync(cancellationToken);
+            abandoned = await PendingIdsAsync(db, now, 500, cancellationToken);
+        }
+
+        foreach (var id in abandoned)
+        {
+            dispatchQueue.Enqueue(id);
+        }
+
+        await Parallel.ForEachAsync(overdue, new ParallelOptions { MaxDegreeOfParallelism = _options.DispatchWorkers, CancellationToken = cancellationToken }, async (bookmark, token) =>
+        {
+            try
+            {
+                await ResumeAsync(bookmark.InstanceId, bookmark.Id, payload: null, token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                // One instance that cannot be resumed now must not keep the others waiting for the next sweep.
+                LogSweepResumeFailed(logger, ex, bookmark.Id, bookmark.InstanceId);
+            }
+        });
     }
 
     private static Task<List<string>> PendingIdsAsync(WorkflowDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
@@ -429,6 +464,18 @@ public sealed partial class DurableWorkflowRuntime(
         UpdatedAt = state.UpdatedAt,
     };
 
+    private async Task<CompiledWorkflow?> TryGetVersionAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await workflows.GetAsync(definitionId, version, cancellationToken);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private static string Hash(StartRequest request)
     {
         var text = System.Text.Json.JsonSerializer.Serialize(new { request.CorrelationId, request.Input }, WorkflowStateSerializer.Options);
@@ -437,6 +484,9 @@ public sealed partial class DurableWorkflowRuntime(
 
     private static WorkflowRuntimeException NotFound(string instanceId) =>
         new(WorkflowRuntimeError.NotFound, $"No instance '{instanceId}'.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep: resuming overdue bookmark {BookmarkId} of instance {InstanceId} failed; the next sweep tries again")]
+    private static partial void LogSweepResumeFailed(ILogger logger, Exception exception, string bookmarkId, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trigger {ActivityId} of {DefinitionId} is no longer published; skipped")]
     private static partial void LogStaleTrigger(ILogger logger, string definitionId, string activityId);

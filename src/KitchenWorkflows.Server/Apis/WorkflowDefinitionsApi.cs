@@ -35,6 +35,7 @@ internal static class WorkflowDefinitionsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{definitionId}/execute", ExecuteAsync).WithName("ExecuteWorkflow")
             .WithSummary("Start an instance and run it until it finishes or waits. Honours Idempotency-Key.")
+            .WithDescription("Runs the published version; ?version=N runs that version instead (the Studio's test run of a saved draft).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -77,7 +78,7 @@ internal static class WorkflowDefinitionsApi
         TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(await store.PublishAsync(definitionId, cancellationToken)));
 
     private static async Task<Results<Ok<WorkflowInstanceSummary>, ValidationProblem>> ExecuteAsync(
-        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, int? version,
         DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         if (InvalidKey(idempotencyKey) is { } problem)
@@ -85,7 +86,12 @@ internal static class WorkflowDefinitionsApi
             return problem;
         }
 
-        var result = await runtime.StartAsync(definitionId, ToStartRequest(body), idempotencyKey, dispatch: false, cancellationToken);
+        if (version is < 1)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["Versions start at 1."] });
+        }
+
+        var result = await runtime.StartAsync(definitionId, ToStartRequest(body), idempotencyKey, dispatch: false, cancellationToken, version);
         return TypedResults.Ok(WorkflowInstanceSummary.From(result.State));
     }
 

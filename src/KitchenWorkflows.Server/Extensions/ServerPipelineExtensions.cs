@@ -31,6 +31,7 @@ internal static partial class ServerPipelineExtensions
     public static void MapOperationsEndpoints(this WebApplication app)
     {
         app.MapOpenApi();
+        app.MapTelemetryEndpoints();
         app.MapScalarApiReference(o => o.WithTitle("KitchenWorkflows API").DisableDefaultFonts().DisableTelemetry().HideDeveloperTools().DisableAgent());
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });

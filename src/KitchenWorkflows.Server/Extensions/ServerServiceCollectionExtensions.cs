@@ -29,6 +29,7 @@ internal static class ServerServiceCollectionExtensions
         services.AddKitchenWorkflowsScheduling(_ => CreateHangfireStorage(storage, builder.Configuration));
         services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
 
+        builder.AddServerTelemetry();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -61,9 +62,28 @@ internal static class ServerServiceCollectionExtensions
         }
 
         Directory.CreateDirectory(Path.GetFullPath(storage.DataDirectory));
-        return new SQLiteStorage(Path.GetFullPath(Path.Combine(storage.DataDirectory, "hangfire.db")), new SQLiteStorageOptions
+        var path = Path.GetFullPath(Path.Combine(storage.DataDirectory, "hangfire.db"));
+        return new SQLiteStorage(new SQLiteDbConnectionFactory(() => OpenHangfireConnection(path)), new SQLiteStorageOptions
         {
             QueuePollInterval = TimeSpan.FromSeconds(1),
         });
+    }
+
+    private static SQLite.SQLiteConnection OpenHangfireConnection(string path)
+    {
+        // The storage's own connections are NoMutex, yet a distributed lock's heartbeat timer uses the lock
+        // owner's connection while the owner does (Hangfire.Storage.SQLite issue #79). Under load, when a
+        // lock is held past a heartbeat, that race corrupts memory and then hangfire.db itself ("database
+        // disk image is malformed" after a kill and restart). FullMutex makes SQLite serialize the calls.
+        var connection = new SQLite.SQLiteConnection(path, SQLite.SQLiteOpenFlags.ReadWrite | SQLite.SQLiteOpenFlags.Create | SQLite.SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true)
+        {
+            BusyTimeout = TimeSpan.FromSeconds(10),
+        };
+
+        // As in the workflow store (SqlitePragmas): in WAL mode a commit survives a process crash without a
+        // disk flush per commit. With the default (FULL) every scheduled job cost several flushes, and a
+        // burst of delays (300 dispatches, or the backlog after a restart) queued up behind the disk.
+        connection.Execute("PRAGMA synchronous=NORMAL");
+        return connection;
     }
 }

@@ -1,16 +1,22 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.KitchenLab;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KitchenWorkflows.Engine.Tests.Workflows;
 
 /// <summary>
 /// The shipped definitions in <c>workflows/</c>: every file loads, validates, compiles and runs on the
-/// real engine, and the contact-scheme workflows give the agent the article's Russian scripts word for word.
+/// real engine with the Kitchen Lab activities, as the server composes it, and the contact-scheme workflows
+/// give the agent the article's Russian scripts word for word. The SMS gateway and Usedesk are stand-ins on
+/// 127.0.0.1 (a fresh pair per test), so what the workflows send is asserted as it went over the wire.
 /// </summary>
-public sealed partial class WorkflowCatalogTests
+public sealed partial class WorkflowCatalogTests : IAsyncLifetime
 {
     // Copied word for word from /work/shared/seed/kitchen-lab-hotline-article.ru.txt (the text inside the quotes).
     private const string PotentialClientScript =
@@ -28,6 +34,13 @@ public sealed partial class WorkflowCatalogTests
     private const string Phone = "contact-scheme-phone";
     private const string Usedesk = "contact-scheme-usedesk";
 
+    private const string CallerPhone = "8 (916) 123-45-67";
+    private const long TicketId = 4242;
+    private const long KitchenLabChannelId = 77;
+
+    private readonly StandInHttpServer _sms = new(_ => StandInResponse.Json("""{"id": "sms-1"}"""));
+    private readonly StandInHttpServer _usedesk = new(_ => StandInResponse.Json("""{"status": "success", "ticket_id": 4242, "comment_id": 70001}"""));
+
     private static string WorkflowsFolder => Path.Combine(AppContext.BaseDirectory, "workflows");
 
     public static TheoryData<string> CatalogFiles()
@@ -41,15 +54,25 @@ public sealed partial class WorkflowCatalogTests
         return data;
     }
 
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _sms.DisposeAsync();
+        await _usedesk.DisposeAsync();
+    }
+
     // ------------------------------------------------------------------ catalog
 
     [Fact]
-    public void Catalog_ShippedFolder_HoldsTheContactSchemes()
+    public void Catalog_ShippedFolder_HoldsTheKitchenLabProcesses()
     {
         var files = Directory.EnumerateFiles(WorkflowsFolder, "*.json").Select(Path.GetFileNameWithoutExtension).ToList();
 
         Assert.Contains(Phone, files);
         Assert.Contains(Usedesk, files);
+        Assert.Contains("contact-scheme-legacy", files);
+        Assert.Contains("claim-intake", files);
     }
 
     [Theory]
@@ -70,7 +93,7 @@ public sealed partial class WorkflowCatalogTests
     [MemberData(nameof(CatalogFiles))]
     public async Task Compile_EveryShippedFile_ValidatesWithoutErrors(string file)
     {
-        await using var harness = new EngineHarness(activities => activities.AddKitchenLabActivities());
+        await using var harness = NewHarness();
         var definition = Load(file);
 
         var validator = (KitchenWorkflows.Engine.Validation.WorkflowValidator)harness.Services.GetService(typeof(KitchenWorkflows.Engine.Validation.WorkflowValidator))!;
@@ -128,7 +151,7 @@ public sealed partial class WorkflowCatalogTests
     [MemberData(nameof(CatalogFiles))]
     public async Task Run_EveryShippedFileWithoutInput_EndsFinishedOrFaultedWithAnIncident(string file)
     {
-        await using var harness = new EngineHarness(activities => activities.AddKitchenLabActivities());
+        await using var harness = NewHarness();
         var workflow = harness.Compiler.Compile(Load(file));
 
         var result = await harness.Runner.StartAsync(workflow, new StartRequest());
@@ -159,16 +182,38 @@ public sealed partial class WorkflowCatalogTests
     [Fact]
     public async Task RunPhone_ExistingClient_AsksToWriteToTheMailboxAndSendsTheMailboxBySms()
     {
-        var result = await RunAsync(Phone, ("callerKind", "existing"));
+        var result = await RunAsync(Phone, ("callerKind", "existing"), ("phone", CallerPhone));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         Assert.Equal(["Existing client: Kitchen Lab mailbox script, SMS with the mailbox"], EngineHarness.Lines(result.Journal));
+        var sms = Assert.Single(_sms.Requests);
+        Assert.Equal(("POST", "/messages"), (sms.Method, sms.Path));
+        Assert.Equal($"{result.State.Id}:existing-sms:1", sms.IdempotencyKey);
+        using (var body = JsonDocument.Parse(sms.Body))
+        {
+            Assert.Equal("+79161234567", body.RootElement.GetProperty("to").GetString());
+            Assert.Equal(MailboxScript, body.RootElement.GetProperty("text").GetString());
+        }
+
         Assert.Equal(ExistingClientScript, result.State.Output["script"]);
         Assert.Equal(true, result.State.Output["sendSms"]);
         Assert.Equal(MailboxScript, result.State.Output["smsText"]);
         Assert.Contains("kitchen-lab@haieronline.ru", (string)result.State.Output["smsText"]!, StringComparison.Ordinal);
         Assert.Equal(false, result.State.Output["registerInNaumen"]);
         Assert.Contains(Actions(result), a => a.Contains("SMS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunPhone_ExistingClientWithoutPhone_GivesTheScriptThenFaultsAtTheSmsWithoutCallingTheGateway()
+    {
+        var result = await RunAsync(Phone, ("callerKind", "existing"));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+        var incident = Assert.Single(result.State.Incidents);
+        Assert.Equal("existing-sms", incident.ActivityId);
+        Assert.Contains("is not a Russian phone number", incident.Message, StringComparison.Ordinal);
+        Assert.Equal(ExistingClientScript, result.State.Output["script"]);
+        Assert.Empty(_sms.Requests);
     }
 
     [Fact]
@@ -206,11 +251,12 @@ public sealed partial class WorkflowCatalogTests
     [InlineData("repeat", "closing-question")]
     public async Task RunPhone_AnyKnownCaller_NeverRegistersTheCallInNaumen(string callerKind, string? repeatReason)
     {
-        var result = await RunAsync(Phone, ("callerKind", callerKind), ("repeatReason", repeatReason));
+        var result = await RunAsync(Phone, ("callerKind", callerKind), ("repeatReason", repeatReason), ("phone", CallerPhone));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         Assert.Equal(false, result.State.Output["registerInNaumen"]);
         Assert.Equal(callerKind == "existing", result.State.Output["sendSms"]);
+        Assert.Equal(callerKind == "existing" ? 1 : 0, _sms.Requests.Count);
         Assert.Single(EngineHarness.Lines(result.Journal));
     }
 
@@ -260,10 +306,11 @@ public sealed partial class WorkflowCatalogTests
     [Fact]
     public async Task RunUsedesk_Chat_RepliesWithTheMailboxScript()
     {
-        var result = await RunAsync(Usedesk, ("channel", "chat"));
+        var result = await RunAsync(Usedesk, ("channel", "chat"), ("ticketId", TicketId));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         Assert.Equal(["Chat: reply with the Kitchen Lab mailbox script"], EngineHarness.Lines(result.Journal));
+        AssertRepliedWithTheMailboxScriptOnly(result, "chat-send");
         Assert.Equal(true, result.State.Output["reply"]);
         Assert.Equal(MailboxScript, result.State.Output["script"]);
         Assert.False(result.State.Output.ContainsKey("moveToChannel"));
@@ -273,10 +320,11 @@ public sealed partial class WorkflowCatalogTests
     [Fact]
     public async Task RunUsedesk_Social_RepliesWithTheMailboxScript()
     {
-        var result = await RunAsync(Usedesk, ("channel", "social"));
+        var result = await RunAsync(Usedesk, ("channel", "social"), ("ticketId", TicketId));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         Assert.Equal(["Social network: reply with the Kitchen Lab mailbox script"], EngineHarness.Lines(result.Journal));
+        AssertRepliedWithTheMailboxScriptOnly(result, "social-send");
         Assert.Equal(true, result.State.Output["reply"]);
         Assert.Equal(MailboxScript, result.State.Output["script"]);
         Assert.False(result.State.Output.ContainsKey("moveToChannel"));
@@ -286,10 +334,16 @@ public sealed partial class WorkflowCatalogTests
     [Fact]
     public async Task RunUsedesk_Email_MovesToKitchenLabWithoutStatusChangeOrReply()
     {
-        var result = await RunAsync(Usedesk, ("channel", "email"));
+        var result = await RunAsync(Usedesk, ("channel", "email"), ("ticketId", TicketId));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         Assert.Equal(["Email: move to channel Kitchen Lab, keep the status, no reply"], EngineHarness.Lines(result.Journal));
+        var move = Assert.Single(_usedesk.Requests);
+        Assert.Equal(("POST", "/update/ticket"), (move.Method, move.Path));
+        Assert.Equal($"{result.State.Id}:email-move:1", move.IdempotencyKey);
+        Assert.Equal(["api_token", "channel_id", "ticket_id"], JsonNames(move.Body));
+        Assert.Equal(KitchenLabChannelId, JsonProperty(move.Body, "channel_id").GetInt64());
+        Assert.Equal(TicketId, JsonProperty(move.Body, "ticket_id").GetInt64());
         Assert.Equal("Kitchen Lab", result.State.Output["moveToChannel"]);
         Assert.Equal(false, result.State.Output["changeStatus"]);
         Assert.Equal(false, result.State.Output["reply"]);
@@ -314,12 +368,55 @@ public sealed partial class WorkflowCatalogTests
 
     // ------------------------------------------------------------------ helpers
 
+    /// <summary>The engine as the server composes it: built-ins, Kitchen Lab activities and clients, pointed at the stand-ins.</summary>
+    private EngineHarness NewHarness()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sms:BaseUrl"] = _sms.BaseUrl,
+            ["Sms:Token"] = "sms-token",
+            ["Usedesk:BaseUrl"] = _usedesk.BaseUrl,
+            ["Usedesk:ApiToken"] = "usedesk-token",
+            ["Usedesk:KitchenLabChannelId"] = KitchenLabChannelId.ToString(CultureInfo.InvariantCulture),
+            ["Usedesk:CategoryFieldId"] = "501",
+            ["Usedesk:ReclamationsGroupId"] = "12",
+        };
+        return new EngineHarness(
+            activities => activities.AddKitchenLabActivities(),
+            services => services
+                .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+                .AddKitchenLab());
+    }
+
+    private void AssertRepliedWithTheMailboxScriptOnly(RunResult result, string replyActivityId)
+    {
+        // One public comment and no ticket update: the article asks for a reply, not a status or channel change.
+        var reply = Assert.Single(_usedesk.Requests);
+        Assert.Equal(("POST", "/create/comment"), (reply.Method, reply.Path));
+        Assert.Equal($"{result.State.Id}:{replyActivityId}:1", reply.IdempotencyKey);
+        Assert.Equal(MailboxScript, JsonProperty(reply.Body, "message").GetString());
+        Assert.Equal("public", JsonProperty(reply.Body, "type").GetString());
+        Assert.Equal(TicketId, JsonProperty(reply.Body, "ticket_id").GetInt64());
+    }
+
+    private static JsonElement JsonProperty(string json, string name)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty(name).Clone();
+    }
+
+    private static List<string> JsonNames(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+    }
+
     private static WorkflowDefinition Load(string file) =>
         WorkflowDefinitionSerializer.Deserialize(File.ReadAllText(Path.Combine(WorkflowsFolder, file.EndsWith(".json", StringComparison.Ordinal) ? file : file + ".json")));
 
-    private static async Task<RunResult> RunAsync(string workflow, params (string Name, string? Value)[] input)
+    private async Task<RunResult> RunAsync(string workflow, params (string Name, object? Value)[] input)
     {
-        await using var harness = new EngineHarness(activities => activities.AddKitchenLabActivities());
+        await using var harness = NewHarness();
         var compiled = harness.Compiler.Compile(Load(workflow));
         return await harness.Runner.StartAsync(compiled, new StartRequest
         {

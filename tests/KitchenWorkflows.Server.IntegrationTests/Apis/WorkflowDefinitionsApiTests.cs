@@ -12,12 +12,14 @@ public abstract class WorkflowDefinitionsApiTests(ServerFixture server) : ApiTes
     {
         var list = (await Client.GetFromJsonAsync<JsonArray>("/api/workflow-definitions"))!;
 
-        foreach (var shipped in new[] { "contact-scheme-phone", "contact-scheme-usedesk" })
+        foreach (var shipped in new[] { "contact-scheme-phone", "contact-scheme-usedesk", "contact-scheme-legacy", "claim-intake" })
         {
+            // Imported under the version the file states, so raising it is what ships a change.
+            var fileVersion = (int)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", shipped + ".json")))!["version"]!;
             var line = Assert.Single(list, d => (string?)d!["definitionId"] == shipped)!;
             Assert.False(string.IsNullOrEmpty((string?)line["name"]));
-            Assert.Equal(1, (int)line["latestVersion"]!);
-            Assert.Equal(1, (int?)line["publishedVersion"]);
+            Assert.Equal(fileVersion, (int)line["latestVersion"]!);
+            Assert.Equal(fileVersion, (int?)line["publishedVersion"]);
             Assert.True((bool)line["isPublished"]!);
         }
     }
@@ -215,6 +217,25 @@ public abstract class WorkflowDefinitionsApiTests(ServerFixture server) : ApiTes
         await AssertProblemAsync(await Client.PostAsJsonAsync($"/api/workflow-definitions/{NewId("nothing")}/execute", new { }), HttpStatusCode.NotFound);
         await AssertProblemAsync(await Client.PostAsJsonAsync($"/api/workflow-definitions/{draft}/dispatch", new { }), HttpStatusCode.NotFound);
         Assert.Equal(0, await CountInstancesAsync(draft));
+    }
+
+    [ProviderFact]
+    public async Task Execute_WithVersion_RunsThatSavedDraftWhileNewInstancesStayOnThePublishedOne()
+    {
+        var eventName = NewId("draft-go");
+        var id = NewId("testrun");
+        await SaveAsync(LoadWorkflow("wait-for-event.json", id, eventName, label: "one"));
+        await PublishAsync(id);
+        await SaveAsync(LoadWorkflow("wait-for-event.json", id, eventName, label: "two"));
+
+        var draftRun = await Client.PostAsJsonAsync($"/api/workflow-definitions/{id}/execute?version=2", new { correlationId = "draft" });
+        var published = await ExecuteAsync(id, new { correlationId = "published" });
+
+        Assert.Equal(HttpStatusCode.OK, draftRun.StatusCode);
+        Assert.Equal(2, (int)(await draftRun.Content.ReadFromJsonAsync<JsonObject>())!["definitionVersion"]!);
+        Assert.Equal(1, (int)published["definitionVersion"]!);
+        await AssertProblemAsync(await Client.PostAsJsonAsync($"/api/workflow-definitions/{id}/execute?version=9", new { }), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.PostAsJsonAsync($"/api/workflow-definitions/{id}/execute?version=0", new { }), HttpStatusCode.BadRequest);
     }
 
     [ProviderFact]

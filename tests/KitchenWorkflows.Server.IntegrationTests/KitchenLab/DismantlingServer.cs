@@ -1,4 +1,5 @@
 using System.Globalization;
+using KitchenWorkflows.KitchenLab.Tests.StandIns;
 using KitchenWorkflows.Persistence;
 
 namespace KitchenWorkflows.Server.IntegrationTests.KitchenLab;
@@ -8,16 +9,19 @@ public abstract class DismantlingServer(StorageProvider provider) : ServerFixtur
 {
     public const string EscalationEmail = "dismantling-escalations@haieronline.ru";
 
-    public SmtpStandIn Smtp { get; } = new();
+    internal SmtpStandIn Smtp { get; } = new();
 
-    protected override ServerFactory CreateFactory(StorageProvider provider) => new(provider, new Dictionary<string, string?>
+    protected override ServerFactory CreateFactory(StorageProvider provider) => new(provider)
     {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
-        ["Smtp:UseTls"] = "false",
-        ["Smtp:From"] = "Haier Kitchen Lab <kitchen-lab@haieronline.ru>",
-        ["KitchenLab:Dismantling:EscalationEmail"] = EscalationEmail,
-    });
+        Settings = new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Smtp:UseTls"] = "false",
+            ["Smtp:From"] = "Haier Kitchen Lab <kitchen-lab@haieronline.ru>",
+            ["KitchenLab:Dismantling:EscalationEmail"] = EscalationEmail,
+        },
+    };
 
     protected override void Dispose(bool disposing)
     {

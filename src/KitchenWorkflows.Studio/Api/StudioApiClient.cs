@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KitchenWorkflows.Engine.Definitions;
+
+namespace KitchenWorkflows.Studio.Api;
+
+/// <summary>
+/// The Studio's only way to the server: the public HTTP API, as every other client uses it.
+/// Problem-details answers become a <see cref="StudioApiException"/>.
+/// </summary>
+public sealed class StudioApiClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<DefinitionSummary>> ListDefinitionsAsync(CancellationToken cancellationToken = default) =>
+        await ReadAsync<List<DefinitionSummary>>(await http.GetAsync("api/workflow-definitions", cancellationToken), cancellationToken);
+
+    /// <summary>A version of a definition: <c>latest</c>, <c>published</c> or a number.</summary>
+    public async Task<WorkflowDefinition> GetDefinitionAsync(string definitionId, string version = "latest", CancellationToken cancellationToken = default)
+    {
+        var response = await http.GetAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}?version={Uri.EscapeDataString(version)}", cancellationToken);
+        return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
+    }
+
+    /// <summary>Saves the definition as the draft; invalid definitions throw with every error by JSON path.</summary>
+    public async Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    {
+        // Serialized by the engine's writer so the body is exactly the Elsa format, with Russian text as UTF-8.
+        using var content = new StringContent(WorkflowDefinitionSerializer.Serialize(definition), Encoding.UTF8, "application/json");
+        var response = await http.PostAsync("api/workflow-definitions", content, cancellationToken);
+        return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
+    }
+
+    public async Task<WorkflowDefinition> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var response = await http.PostAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/publish", null, cancellationToken);
+        return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
+    }
+
+    /// <summary>Starts an instance of the published version (or of <paramref name="version"/>) and runs it until it finishes or waits.</summary>
+    public async Task<InstanceSummary> ExecuteAsync(string definitionId, JsonObject? input, string? correlationId, int? version = null, CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject { ["input"] = input?.DeepClone(), ["correlationId"] = correlationId };
+        var query = version is { } number ? $"?version={number}" : "";
+        var response = await http.PostAsJsonAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/execute{query}", body, Json, cancellationToken);
+        return await ReadAsync<InstanceSummary>(response, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ActivityTypeInfo>> ListActivityTypesAsync(CancellationToken cancellationToken = default) =>
+        await ReadAsync<List<ActivityTypeInfo>>(await http.GetAsync("api/activity-descriptors", cancellationToken), cancellationToken);
+
+    public async Task<PagedResult<InstanceListItem>> ListInstancesAsync(InstanceQuery query, CancellationToken cancellationToken = default)
+    {
+        var parameters = new List<string> { $"page={query.Page}", $"pageSize={query.PageSize}" };
+        AddParameter(parameters, "definitionId", query.DefinitionId);
+        AddParameter(parameters, "status", query.Status);
+        AddParameter(parameters, "subStatus", query.SubStatus);
+        AddParameter(parameters, "correlationId", query.CorrelationId);
+        var response = await http.GetAsync("api/workflow-instances?" + string.Join('&', parameters), cancellationToken);
+        return await ReadAsync<PagedResult<InstanceListItem>>(response, cancellationToken);
+    }
+
+    public async Task<InstanceSummary> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await ReadAsync<InstanceSummary>(await http.GetAsync($"api/workflow-instances/{Uri.EscapeDataString(instanceId)}", cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<JournalEntryInfo>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await ReadAsync<List<JournalEntryInfo>>(await http.GetAsync($"api/workflow-instances/{Uri.EscapeDataString(instanceId)}/journal", cancellationToken), cancellationToken);
+
+    public async Task<InstanceSummary> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await ReadAsync<InstanceSummary>(await http.PostAsync($"api/workflow-instances/{Uri.EscapeDataString(instanceId)}/cancel", null, cancellationToken), cancellationToken);
+
+    public async Task<InstanceSummary> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await ReadAsync<InstanceSummary>(await http.PostAsync($"api/workflow-instances/{Uri.EscapeDataString(instanceId)}/retry", null, cancellationToken), cancellationToken);
+
+    /// <summary>Publishes an event; answers the ids of the instances it resumed or started.</summary>
+    public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, JsonNode? payload, CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject { ["correlationId"] = correlationId, ["payload"] = payload?.DeepClone() };
+        var response = await http.PostAsJsonAsync($"api/events/{Uri.EscapeDataString(eventName)}", body, Json, cancellationToken);
+        var answer = await ReadAsync<JsonObject>(response, cancellationToken);
+        return answer["workflowInstanceIds"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
+    }
+
+    private static void AddParameter(List<string> parameters, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            parameters.Add($"{name}={Uri.EscapeDataString(value.Trim())}");
+        }
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ToExceptionAsync(response, cancellationToken);
+            }
+
+            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+                ?? throw new StudioApiException((int)response.StatusCode, "The server answered with an empty body.", new Dictionary<string, string[]>());
+        }
+    }
+
+    private static async Task<StudioApiException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            var problem = JsonNode.Parse(text) as JsonObject;
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (problem?["errors"] is JsonObject byPath)
+            {
+                foreach (var (path, messages) in byPath)
+                {
+                    errors[path] = messages is JsonArray list ? [.. list.Select(m => m?.ToString() ?? "")] : [messages?.ToString() ?? ""];
+                }
+            }
+
+            var title = problem?["title"]?.ToString();
+            var detail = problem?["detail"]?.ToString();
+            return new StudioApiException(status, string.Join(" ", new[] { title, detail }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } message ? message : $"HTTP {status}", errors);
+        }
+        catch (JsonException)
+        {
+            return new StudioApiException(status, $"HTTP {status}", new Dictionary<string, string[]>());
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace KitchenWorkflows.Server.IntegrationTests.Crash;
+
+/// <summary>
+/// The real server as a separate OS process (<c>dotnet KitchenWorkflows.Server.dll</c> from this test's
+/// output folder) on its own SQLite folder and a fixed port, so a test can kill it hard and start it
+/// again on the same files. Disposing kills whatever still runs and deletes the folders, unless
+/// KW_CRASH_KEEP_FILES is set (then the data and the full server log, server.log, stay for a post-mortem).
+/// </summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private const int LogLines = 400;
+
+    private readonly ConcurrentQueue<string> _log = new();
+    private readonly Lock _logFile = new();
+    private readonly Dictionary<string, string> _environment;
+    private Process? _process;
+    private int _life;
+
+    /// <param name="workflowFiles">Workflow JSON files (names in this test's <c>Workflows</c> output folder) imported at start-up.</param>
+    /// <param name="settings">Extra configuration as environment variables (<c>Section__Key</c>).</param>
+    public ServerProcess(IEnumerable<string> workflowFiles, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "kw-crash-" + Guid.NewGuid().ToString("N"));
+        var workflows = Directory.CreateDirectory(Path.Combine(Root, "workflows")).FullName;
+        foreach (var file in workflowFiles)
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Workflows", file), Path.Combine(workflows, file));
+        }
+
+        Port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
+        _environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Storage__Provider"] = "Sqlite",
+            ["Storage__DataDirectory"] = Path.Combine(Root, "data"),
+            ["Workflows__Folder"] = workflows,
+            ["Runtime__PollInterval"] = "00:00:00.200",
+            ["Hangfire__SchedulePollingInterval"] = "00:00:01",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _environment[key] = value;
+        }
+    }
+
+    /// <summary>The temp folder holding the data and workflows folders.</summary>
+    public string Root { get; }
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Starts the server (again) and waits until <c>/health/ready</c> answers 200.</summary>
+    public async Task StartAsync(TimeSpan deadline)
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("The server is already running.");
+        }
+
+        var life = ++_life;
+        var dll = Path.Combine(AppContext.BaseDirectory, "KitchenWorkflows.Server.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Log(life, e.Data);
+        process.ErrorDataReceived += (_, e) => Log(life, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var until = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with {process.ExitCode} while starting.\n{LogTail()}");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            if (until.Elapsed > deadline)
+            {
+                throw new TimeoutException($"The server was not ready within {deadline}.\n{LogTail()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Kills the server the way a power cut or the OOM killer would: SIGKILL (Process.Kill sends it on
+    /// Unix), no shutdown hooks, no flush. Returns the exit code (137 = 128 + SIGKILL).
+    /// </summary>
+    public int KillHard()
+    {
+        var process = _process ?? throw new InvalidOperationException("The server is not running.");
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        var code = process.ExitCode;
+        process.Dispose();
+        _process = null;
+        return code;
+    }
+
+    /// <summary>The last lines the server wrote, every life, for failure messages.</summary>
+    public string LogTail() => $"Server log (full log: {Path.Combine(Root, "server.log")}):\n" + string.Join('\n', _log);
+
+    public void Dispose()
+    {
+        if (_process is { } process)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(10_000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Exited in between.
+            }
+
+            process.Dispose();
+            _process = null;
+        }
+
+        if (Environment.GetEnvironmentVariable("KW_CRASH_KEEP_FILES") is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A temp folder left behind is not worth failing a test for.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private void Log(int life, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        line = $"[life {life}] {line}";
+        lock (_logFile)
+        {
+            File.AppendAllLines(Path.Combine(Root, "server.log"), [line]);
+        }
+
+        _log.Enqueue(line);
+        while (_log.Count > LogLines && _log.TryDequeue(out _))
+        {
+        }
+    }
+}
