@@ -1,4 +1,5 @@
 using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.KitchenLab.Dismantling;
 using KitchenWorkflows.KitchenLab.Email;
 using KitchenWorkflows.KitchenLab.Naumen;
 using KitchenWorkflows.KitchenLab.Sms;
@@ -18,7 +19,8 @@ public static class KitchenLabServiceCollectionExtensions
     /// their options bound from the <c>Usedesk</c>, <c>Sms</c>, <c>Naumen</c> and <c>Smtp</c> sections. The options
     /// are validated when an activity first uses them rather than at start-up, so a server that does not run every
     /// integration (the legacy Naumen scheme, say) starts without its settings; the activity then faults with the
-    /// validation message.
+    /// validation message. The dismantling terms (<c>KitchenLab:Dismantling</c>) all have defaults, so they are
+    /// validated at start-up: a wrong value there is a typo to catch at once.
     /// </summary>
     public static IServiceCollection AddKitchenLab(this IServiceCollection services)
     {
@@ -27,6 +29,7 @@ public static class KitchenLabServiceCollectionExtensions
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.SectionName).ValidateDataAnnotations();
         services.AddOptions<NaumenOptions>().BindConfiguration(NaumenOptions.SectionName).ValidateDataAnnotations();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations();
+        services.AddOptions<DismantlingOptions>().BindConfiguration(DismantlingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<UsedeskClient>((sp, http) =>
             http.BaseAddress = IntegrationHttp.AsBaseAddress(sp.GetRequiredService<IOptions<UsedeskOptions>>().Value.BaseUrl));
         services.AddHttpClient<SmsGatewayClient>((sp, http) =>

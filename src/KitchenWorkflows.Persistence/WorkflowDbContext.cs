@@ -18,6 +18,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Bookmark index.</summary>
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
 
+    /// <summary>Instance tags, replaced with every save of the instance.</summary>
+    public DbSet<InstanceTagRecord> InstanceTags => Set<InstanceTagRecord>();
+
     /// <summary>Journal entries.</summary>
     public DbSet<JournalRecord> Journal => Set<JournalRecord>();
 

@@ -14,6 +14,7 @@ app.MapWorkflowInstancesApi();
 app.MapEventsApi();
 app.MapActivityDescriptorsApi();
 app.MapWarrantyCheckApi();
+app.MapDismantlingApi();
 app.MapOperationsEndpoints();
 app.MapStudio();
 

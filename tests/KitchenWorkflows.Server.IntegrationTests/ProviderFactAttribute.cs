@@ -5,7 +5,7 @@ namespace KitchenWorkflows.Server.IntegrationTests;
 
 /// <summary>
 /// A fact that runs once per storage provider: declared on an abstract test class, it runs in each
-/// concrete subclass. The PostgreSQL subclass (the one using <see cref="PostgreSqlServer"/>) is skipped,
+/// concrete subclass. The PostgreSQL subclass (the one whose fixture is an <see cref="IPostgreSqlFixture"/>) is skipped,
 /// with the reason, when the test script did not provide a cluster (KW_TEST_POSTGRES unset).
 /// </summary>
 [XunitTestCaseDiscoverer("KitchenWorkflows.Server.IntegrationTests.ProviderFactDiscoverer", "KitchenWorkflows.Server.IntegrationTests")]
@@ -36,7 +36,8 @@ public sealed class ProviderTestCase : XunitTestCase
 
     protected override string GetSkipReason(IAttributeInfo factAttribute)
     {
-        var usesPostgreSql = typeof(IClassFixture<PostgreSqlServer>).IsAssignableFrom(TestMethod.TestClass.Class.ToRuntimeType());
+        var usesPostgreSql = TestMethod.TestClass.Class.ToRuntimeType().GetInterfaces().Any(i =>
+            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IClassFixture<>) && typeof(IPostgreSqlFixture).IsAssignableFrom(i.GetGenericArguments()[0]));
         return usesPostgreSql && !TestPostgres.IsAvailable ? PostgreSqlUnavailable : base.GetSkipReason(factAttribute);
     }
 }

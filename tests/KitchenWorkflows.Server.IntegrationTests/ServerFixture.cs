@@ -21,12 +21,16 @@ public abstract class ServerFixture : IDisposable
 
     public void Dispose()
     {
-        if (_factory.IsValueCreated)
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _factory.IsValueCreated)
         {
             _factory.Value.Dispose();
         }
-
-        GC.SuppressFinalize(this);
     }
 }
 
@@ -34,4 +38,7 @@ public abstract class ServerFixture : IDisposable
 public sealed class SqliteServer() : ServerFixture(StorageProvider.Sqlite);
 
 /// <summary>A server on a fresh PostgreSQL database.</summary>
-public sealed class PostgreSqlServer() : ServerFixture(StorageProvider.PostgreSql);
+public sealed class PostgreSqlServer() : ServerFixture(StorageProvider.PostgreSql), IPostgreSqlFixture;
+
+/// <summary>Marks a fixture whose server runs on PostgreSQL, so that its tests skip when no cluster is available.</summary>
+public interface IPostgreSqlFixture;

@@ -34,6 +34,12 @@ public sealed class WorkflowInstanceState
     /// <summary>The variable values by name.</summary>
     public Dictionary<string, object?> Variables { get; set; } = [];
 
+    /// <summary>
+    /// Searchable labels of the instance (like Temporal's search attributes), set by <c>KitchenWorkflows.SetTag</c>
+    /// or the script global <c>setTag</c>; a host indexes them so that instances can be found by name and value.
+    /// </summary>
+    public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The bookmarks the instance waits on.</summary>
     public List<Bookmark> Bookmarks { get; set; } = [];
 

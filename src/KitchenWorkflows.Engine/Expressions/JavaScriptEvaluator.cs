@@ -13,7 +13,7 @@ namespace KitchenWorkflows.Engine.Expressions;
 /// Runs JavaScript with Jint, sandboxed (no CLR access) and limited in time, statements and memory.
 /// Scripts see Elsa 3's globals: <c>getVariable</c>, <c>setVariable</c>, <c>getInput</c>,
 /// <c>getOutputFrom</c>, <c>getLastResult</c>, <c>getWorkflowInstanceId</c>, <c>getCorrelationId</c>,
-/// <c>setCorrelationId</c>, and <c>getX()</c>/<c>setX(v)</c> for each declared variable X. A script may
+/// <c>setCorrelationId</c>, <c>setTag(name, value)</c> (an instance tag; an empty value removes it), and <c>getX()</c>/<c>setX(v)</c> for each declared variable X. A script may
 /// end with <c>return</c> or with an expression; either gives its value. Parsed scripts are cached.
 /// </summary>
 public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpressionEvaluator
@@ -123,6 +123,20 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
         Define("setCorrelationId", args =>
         {
             context.Workflow.State.CorrelationId = Arg(args, 0);
+            return JsValue.Undefined;
+        });
+        Define("setTag", args =>
+        {
+            try
+            {
+                var value = ArgValue(args, 1);
+                InstanceTags.Set(context.Workflow.State, Arg(args, 0), value.IsNull() || value.IsUndefined() ? null : value.ToString());
+            }
+            catch (ArgumentException ex)
+            {
+                throw new Jint.Runtime.JavaScriptException(ex.Message);
+            }
+
             return JsValue.Undefined;
         });
         foreach (var variable in context.Workflow.Definition.Variables)

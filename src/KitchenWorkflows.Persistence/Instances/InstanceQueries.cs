@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace KitchenWorkflows.Persistence.Instances;
@@ -12,33 +13,23 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = contexts.CreateDbContext();
-        var query = db.Instances.AsNoTracking();
-        if (filter.DefinitionId is not null)
-        {
-            query = query.Where(i => i.DefinitionId == filter.DefinitionId);
-        }
-
-        if (filter.Status is { } status)
-        {
-            query = query.Where(i => i.Status == status);
-        }
-
-        if (filter.SubStatus is { } subStatus)
-        {
-            query = query.Where(i => i.SubStatus == subStatus);
-        }
-
-        if (filter.CorrelationId is not null)
-        {
-            query = query.Where(i => i.CorrelationId == filter.CorrelationId);
-        }
-
+        var query = Filter(db, filter);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+        var items = await Page(query, filter)
             .Select(i => new InstanceListItem(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.SubStatus, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt))
             .ToListAsync(cancellationToken);
         return new PagedList<InstanceListItem>(items, filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>The snapshots of the instances matching a filter, newest first, for views built from instance data.</summary>
+    public async Task<PagedList<WorkflowInstanceState>> ListStatesAsync(InstanceFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = contexts.CreateDbContext();
+        var query = Filter(db, filter);
+        var total = await query.CountAsync(cancellationToken);
+        var snapshots = await Page(query, filter).Select(i => i.Snapshot).ToListAsync(cancellationToken);
+        return new PagedList<WorkflowInstanceState>([.. snapshots.Select(s => WorkflowStateSerializer.Deserialize(s))], filter.Page, filter.PageSize, total);
     }
 
     /// <summary>The snapshot of an instance, or null.</summary>
@@ -72,5 +63,39 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
             Message = j.Message,
             Error = j.Error,
         })];
+    }
+
+    private static IQueryable<WorkflowInstanceRecord> Page(IQueryable<WorkflowInstanceRecord> query, InstanceFilter filter) =>
+        query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize);
+
+    private static IQueryable<WorkflowInstanceRecord> Filter(WorkflowDbContext db, InstanceFilter filter)
+    {
+        var query = db.Instances.AsNoTracking();
+        if (filter.DefinitionId is not null)
+        {
+            query = query.Where(i => i.DefinitionId == filter.DefinitionId);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+
+        if (filter.SubStatus is { } subStatus)
+        {
+            query = query.Where(i => i.SubStatus == subStatus);
+        }
+
+        if (filter.CorrelationId is not null)
+        {
+            query = query.Where(i => i.CorrelationId == filter.CorrelationId);
+        }
+
+        foreach (var (name, value) in filter.Tags)
+        {
+            query = query.Where(i => db.InstanceTags.Any(t => t.InstanceId == i.Id && t.Name == name && t.Value == value));
+        }
+
+        return query;
     }
 }

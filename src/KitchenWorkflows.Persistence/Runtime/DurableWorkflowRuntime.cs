@@ -345,7 +345,7 @@ public sealed partial class DurableWorkflowRuntime(
     }
 
     // One transaction: the snapshot and the lease release (only if this node still holds the lease),
-    // the bookmark index, the new journal entries and incidents.
+    // the bookmark index, the tags, the new journal entries and incidents.
     private async Task SaveAsync(RunResult result, CancellationToken cancellationToken)
     {
         var state = result.State;
@@ -379,6 +379,8 @@ public sealed partial class DurableWorkflowRuntime(
             DueAt = b.DueAt,
             CreatedAt = b.CreatedAt,
         }));
+        await db.InstanceTags.Where(t => t.InstanceId == state.Id).ExecuteDeleteAsync(cancellationToken);
+        db.InstanceTags.AddRange(state.Tags.Select(t => new InstanceTagRecord { InstanceId = state.Id, Name = t.Key, Value = t.Value }));
         db.Journal.AddRange(result.Journal.Select(e => new JournalRecord
         {
             InstanceId = state.Id,

@@ -51,6 +51,9 @@ public sealed record WorkflowInstanceSummary
     /// <summary>The variables.</summary>
     public required IReadOnlyDictionary<string, object?> Variables { get; init; }
 
+    /// <summary>Its tags (searchable names and values), which the instance list filters by with <c>tag=name:value</c>.</summary>
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
     /// <summary>What it waits on.</summary>
     public required IReadOnlyList<Bookmark> Bookmarks { get; init; }
 
@@ -81,6 +84,7 @@ public sealed record WorkflowInstanceSummary
         Input = state.Input,
         Output = state.Output,
         Variables = state.Variables,
+        Tags = state.Tags,
         Bookmarks = state.Bookmarks,
         Incidents = state.Incidents,
         ExecutionCounts = state.ExecutionCounts,

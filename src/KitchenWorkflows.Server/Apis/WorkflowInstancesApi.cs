@@ -16,7 +16,7 @@ internal static class WorkflowInstancesApi
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         group.MapGet("/", ListAsync).WithName("ListWorkflowInstances")
-            .WithSummary("List instances, newest first, filtered by definitionId, status, subStatus and correlationId.")
+            .WithSummary("List instances, newest first, filtered by definitionId, status, subStatus, correlationId and tags (tag=name:value, repeatable: all must match).")
             .ProducesValidationProblem();
         group.MapGet("/{id}", GetAsync).WithName("GetWorkflowInstance").WithSummary("An instance's summary: status, data, bookmarks, incidents.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -58,6 +58,19 @@ internal static class WorkflowInstancesApi
             }
         }
 
+        var tags = new List<KeyValuePair<string, string>>();
+        foreach (var tag in query.Tag ?? [])
+        {
+            var colon = tag.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                errors["tag"] = [$"'{tag}' is not name:value."];
+                continue;
+            }
+
+            tags.Add(new(tag[..colon], tag[(colon + 1)..]));
+        }
+
         if (query.Page is < 1)
         {
             errors["page"] = ["Pages start at 1."];
@@ -79,6 +92,7 @@ internal static class WorkflowInstancesApi
             Status = status,
             SubStatus = subStatus,
             CorrelationId = query.CorrelationId,
+            Tags = tags,
             Page = query.Page ?? 1,
             PageSize = query.PageSize ?? 50,
         }, cancellationToken));
@@ -101,5 +115,5 @@ internal static class WorkflowInstancesApi
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No instance '{id}'.");
 
     /// <summary>The list's query string.</summary>
-    internal sealed record InstanceListQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, int? Page, int? PageSize);
+    internal sealed record InstanceListQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, string[]? Tag, int? Page, int? PageSize);
 }

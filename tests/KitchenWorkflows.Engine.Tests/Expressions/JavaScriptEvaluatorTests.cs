@@ -57,6 +57,27 @@ public sealed class JavaScriptEvaluatorTests
     }
 
     [Fact]
+    public async Task Evaluate_SetTag_SetsReplacesAndRemovesInstanceTags()
+    {
+        var definition = Chain(Script("Script1", "setTag('serviceCentreId', getInput('centre')); setTag('status', 'assigned'); setTag('status', 'scheduled'); setTag('draft', 'x'); setTag('draft', null); setTag('count', 3);"));
+
+        var result = await RunAsync(definition, new StartRequest { Input = new Dictionary<string, object?> { ["centre"] = "asc-77" } });
+
+        Assert.Equal(new Dictionary<string, string> { ["serviceCentreId"] = "asc-77", ["status"] = "scheduled", ["count"] = "3" }, result.State.Tags);
+    }
+
+    [Fact]
+    public async Task Evaluate_SetTagWithABadName_FaultsTheActivityWithTheRule()
+    {
+        await using var harness = new EngineHarness();
+
+        var result = await harness.RunAsync(Chain(Script("Script1", "setTag('a:b', 'x')")).ToJsonString());
+
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+        Assert.Contains("without ':'", Assert.Single(result.State.Incidents).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_SetVariableOfAnUndeclaredName_DeclaresAnObjectVariable()
     {
         var result = await RunAsync(Chain(Script("Script1", "setVariable('Scratch', [1, 2])")));

@@ -27,6 +27,35 @@ public abstract class WorkflowInstancesApiTests(ServerFixture server) : ApiTestB
     }
 
     [ProviderFact]
+    public async Task List_TagFilter_SelectsInstancesCarryingEveryTagAsLastSaved()
+    {
+        var eventName = NewId("repaint");
+        var id = await DeployAsync("tagged.json", eventName);
+        var red = (string)(await ExecuteAsync(id, new { input = new { colour = "red", size = "s" }, correlationId = "red" }))["workflowInstanceId"]!;
+        var redLarge = (string)(await ExecuteAsync(id, new { input = new { colour = "red", size = "l" } }))["workflowInstanceId"]!;
+        var blue = (string)(await ExecuteAsync(id, new { input = new { colour = "blue", size = "s" } }))["workflowInstanceId"]!;
+
+        Assert.Equal([redLarge, red], await ListIdsAsync($"definitionId={id}&tag=colour:red"));
+        Assert.Equal([red], await ListIdsAsync($"definitionId={id}&tag=colour:red&tag=size:s"));
+        Assert.Equal([blue, red], await ListIdsAsync($"definitionId={id}&tag=size:s"));
+        Assert.Empty(await ListIdsAsync($"definitionId={id}&tag=colour:green"));
+        var summary = await GetInstanceAsync(red);
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["colour"] = "red", ["size"] = "s" }, summary["tags"]), summary["tags"]?.ToJsonString());
+
+        // Tags are replaced with every save: the resumed instance is found by its new colour only.
+        await PublishEventAsync(eventName, new { correlationId = "red", payload = new { colour = "green" } });
+        Assert.Equal([red], await ListIdsAsync($"definitionId={id}&tag=colour:green"));
+        Assert.Equal([redLarge], await ListIdsAsync($"definitionId={id}&tag=colour:red"));
+    }
+
+    [ProviderFact]
+    public async Task List_TagWithoutNameAndValue_Returns400ByField()
+    {
+        Assert.Equal(["tag"], await AssertValidationProblemAsync(await Client.GetAsync("/api/workflow-instances?tag=colour")));
+        Assert.Equal(["tag"], await AssertValidationProblemAsync(await Client.GetAsync("/api/workflow-instances?tag=:red")));
+    }
+
+    [ProviderFact]
     public async Task List_Paging_SplitsNewestFirstWithTheTotal()
     {
         var id = await DeployAsync("fail-then-succeed.json");

@@ -12,6 +12,7 @@ public static class BuiltInActivities
             .Register<WriteLine>()
             .Register<SetVariable>()
             .Register<SetOutput>()
+            .Register<SetTag>()
             .Register<FlowDecision>()
             .Register<FlowSwitch>()
             .Register<Fork>()

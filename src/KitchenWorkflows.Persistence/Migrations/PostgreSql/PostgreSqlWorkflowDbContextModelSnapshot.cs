@@ -131,6 +131,28 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("KitchenWorkflows.Persistence.Entities.InstanceTagRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("InstanceId", "Name");
+
+                    b.HasIndex("Name", "Value");
+
+                    b.ToTable("InstanceTags", (string)null);
+                });
+
             modelBuilder.Entity("KitchenWorkflows.Persistence.Entities.JournalRecord", b =>
                 {
                     b.Property<string>("InstanceId")

@@ -123,6 +123,28 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("KitchenWorkflows.Persistence.Entities.InstanceTagRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId", "Name");
+
+                    b.HasIndex("Name", "Value");
+
+                    b.ToTable("InstanceTags", (string)null);
+                });
+
             modelBuilder.Entity("KitchenWorkflows.Persistence.Entities.JournalRecord", b =>
                 {
                     b.Property<string>("InstanceId")

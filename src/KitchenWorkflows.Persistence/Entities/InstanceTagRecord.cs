@@ -1,0 +1,14 @@
+namespace KitchenWorkflows.Persistence.Entities;
+
+/// <summary>One tag of an instance, for finding instances by tag without reading snapshots.</summary>
+public sealed class InstanceTagRecord
+{
+    /// <summary>The instance.</summary>
+    public required string InstanceId { get; set; }
+
+    /// <summary>The tag name.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The tag value.</summary>
+    public required string Value { get; set; }
+}
