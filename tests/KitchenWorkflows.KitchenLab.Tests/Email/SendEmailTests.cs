@@ -39,7 +39,7 @@ public sealed class SendEmailTests : IAsyncLifetime
         Assert.Equal("service.manager@haieronline.ru", Assert.IsType<MailboxAddress>(Assert.Single(message.To)).Address);
         Assert.Equal("Евгения", Assert.IsType<MailboxAddress>(Assert.Single(message.Cc)).Name);
         Assert.Equal(Subject, message.Subject);
-        Assert.Equal(Body, message.TextBody.TrimEnd().ReplaceLineEndings("\n"));
+        Assert.Equal(Body, message.TextBody!.TrimEnd().ReplaceLineEndings("\n"));
         var expectedId = KitchenLab.Email.SendEmail.MessageIdFor($"{result.State.Id}:act:1", MailboxAddress.Parse("kitchen-lab@haieronline.ru"));
         Assert.Equal(expectedId, message.MessageId);
         Assert.EndsWith("@haieronline.ru", message.MessageId, StringComparison.Ordinal);

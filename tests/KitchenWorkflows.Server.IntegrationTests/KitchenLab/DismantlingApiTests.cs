@@ -152,7 +152,7 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         var doubtful = await PostOkAsync(taskId, "report", Report(centre, serialNumberConfirmed: false));
         Assert.Equal(("escalated", 1), ((string?)doubtful["status"], (int)doubtful["escalations"]!));
         Assert.Null(doubtful["report"]);
-        var notice = await WaitForMessageAsync(taskId, m => m.TextBody.Contains(taskId, StringComparison.Ordinal));
+        var notice = await WaitForMessageAsync(taskId, m => m.TextBody?.Contains(taskId, StringComparison.Ordinal) == true);
         Assert.Contains("серийный номер", notice.TextBody, StringComparison.Ordinal);
 
         var confirmed = await PostOkAsync(taskId, "report", Report(centre));
@@ -182,7 +182,7 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
             },
         });
 
-        var notice = await WaitForMessageAsync(taskId, m => m.Subject.Contains(writeOffId, StringComparison.Ordinal));
+        var notice = await WaitForMessageAsync(taskId, m => m.Subject?.Contains(writeOffId, StringComparison.Ordinal) == true);
 
         Assert.Equal(DismantlingServer.EscalationEmail, notice.To.Mailboxes.Single().Address);
         Assert.Equal("kitchen-lab@haieronline.ru", notice.From.Mailboxes.Single().Address);
