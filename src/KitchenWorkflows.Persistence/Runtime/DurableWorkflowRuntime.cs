@@ -395,8 +395,8 @@ public sealed partial class DurableWorkflowRuntime(
             Message = e.Message,
             Error = e.Error,
         }));
-        var faults = result.Journal.Where(e => e.Status == JournalEntryStatus.Faulted).Select(e => e.Sequence).ToHashSet();
-        if (faults.Count > 0 && state.Incidents.Count > 0)
+        // A run faults at most once (it stops there), and the fault's incident is the snapshot's newest.
+        if (result.Journal.Any(e => e.Status == JournalEntryStatus.Faulted) && state.Incidents.Count > 0)
         {
             var incident = state.Incidents[^1];
             db.Incidents.Add(new IncidentRecord
