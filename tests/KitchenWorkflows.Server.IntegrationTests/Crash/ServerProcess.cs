@@ -18,13 +18,16 @@ internal sealed class ServerProcess : IDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private readonly Lock _logFile = new();
     private readonly Dictionary<string, string> _environment;
+    private readonly string _serverDll;
     private Process? _process;
     private int _life;
 
     /// <param name="workflowFiles">Workflow JSON files (names in this test's <c>Workflows</c> output folder) imported at start-up.</param>
     /// <param name="settings">Extra configuration as environment variables (<c>Section__Key</c>).</param>
-    public ServerProcess(IEnumerable<string> workflowFiles, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="serverDll">The server to run; by default the build next to the tests.</param>
+    public ServerProcess(IEnumerable<string> workflowFiles, IReadOnlyDictionary<string, string>? settings = null, string? serverDll = null)
     {
+        _serverDll = serverDll ?? Path.Combine(AppContext.BaseDirectory, "KitchenWorkflows.Server.dll");
         Root = Path.Combine(Path.GetTempPath(), "kw-crash-" + Guid.NewGuid().ToString("N"));
         var workflows = Directory.CreateDirectory(Path.Combine(Root, "workflows")).FullName;
         foreach (var file in workflowFiles)
@@ -69,15 +72,14 @@ internal sealed class ServerProcess : IDisposable
         }
 
         var life = ++_life;
-        var dll = Path.Combine(AppContext.BaseDirectory, "KitchenWorkflows.Server.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(_serverDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(_serverDll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
         foreach (var (key, value) in _environment)
