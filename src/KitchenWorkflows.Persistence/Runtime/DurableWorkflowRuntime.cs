@@ -89,10 +89,23 @@ public sealed partial class DurableWorkflowRuntime(
             return new StartResult(state, Replayed: false);
         }
 
-        using var gate = await _locks.TryEnterAsync(state.Id, Timeout.InfiniteTimeSpan, cancellationToken);
-        var result = await runner.RunAsync(workflow, state, cancellationToken);
-        await SaveAsync(result, cancellationToken);
-        gate?.Dispose();
+        RunResult result;
+        using (await _locks.TryEnterAsync(state.Id, Timeout.InfiniteTimeSpan, cancellationToken))
+        {
+            try
+            {
+                result = await runner.RunAsync(workflow, state, cancellationToken);
+                await SaveAsync(result, cancellationToken);
+            }
+            catch
+            {
+                // As in WithInstanceAsync: the start is committed, so give its lease back and let the
+                // dispatch pool run it now rather than after the lease lapses.
+                await ReleaseAsync(state.Id, CancellationToken.None);
+                throw;
+            }
+        }
+
         await AfterSaveAsync(result, cancellationToken);
         return new StartResult(result.State, Replayed: false);
     }
@@ -215,8 +228,8 @@ public sealed partial class DurableWorkflowRuntime(
     public async Task ReleaseOwnLeasesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
-        await db.Instances.Where(i => i.LeaseOwner == NodeId)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        var node = NodeId;
+        await ClearLeasesAsync(db.Instances.Where(i => i.LeaseOwner == node), cancellationToken);
     }
 
     private async Task SweepAsync(TimeSpan grace, CancellationToken cancellationToken)
@@ -340,9 +353,11 @@ public sealed partial class DurableWorkflowRuntime(
     {
         await using var db = contexts.CreateDbContext();
         var node = NodeId;
-        await db.Instances.Where(i => i.Id == instanceId && i.LeaseOwner == node)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        await ClearLeasesAsync(db.Instances.Where(i => i.Id == instanceId && i.LeaseOwner == node), cancellationToken);
     }
+
+    private static Task<int> ClearLeasesAsync(IQueryable<WorkflowInstanceRecord> instances, CancellationToken cancellationToken) =>
+        instances.ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
 
     // One transaction: the snapshot and the lease release (only if this node still holds the lease),
     // the bookmark index, the tags, the new journal entries and incidents.
