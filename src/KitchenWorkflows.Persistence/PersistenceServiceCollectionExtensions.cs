@@ -2,6 +2,7 @@ using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Runtime;
+using KitchenWorkflows.Persistence.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.TryAddSingleton<DatabaseInitializer>();
+        services.TryAddSingleton<RuntimeStore>();
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<WorkflowDefinitionStore>();
         services.TryAddSingleton<InstanceQueries>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Persistence.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace KitchenWorkflows.Persistence.Definitions;
@@ -10,18 +11,14 @@ namespace KitchenWorkflows.Persistence.Definitions;
 /// so it is compiled once per process; which version is published is read from the store on every start,
 /// so a publish on any node takes effect everywhere at once.
 /// </summary>
-public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> contexts, WorkflowCompiler compiler)
+public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> contexts, RuntimeStore store, WorkflowCompiler compiler)
 {
     private readonly ConcurrentDictionary<(string DefinitionId, int Version), CompiledWorkflow> _compiled = new();
 
     /// <summary>The published version of a definition, or null when none is published.</summary>
     public async Task<CompiledWorkflow?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default)
     {
-        await using var db = contexts.CreateDbContext();
-        var version = await db.Definitions.AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId && d.IsPublished)
-            .Select(d => (int?)d.Version)
-            .FirstOrDefaultAsync(cancellationToken);
+        var version = await store.FindPublishedVersionAsync(definitionId, cancellationToken);
         return version is null ? null : await GetAsync(definitionId, version.Value, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using KitchenWorkflows.Engine.Activities;
@@ -5,6 +6,7 @@ using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Entities;
+using KitchenWorkflows.Persistence.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,7 @@ namespace KitchenWorkflows.Persistence.Runtime;
 /// </summary>
 public sealed partial class DurableWorkflowRuntime(
     IDbContextFactory<WorkflowDbContext> contexts,
+    RuntimeStore store,
     CompiledWorkflowCache workflows,
     WorkflowRunner runner,
     IWorkflowScheduler scheduler,
@@ -63,24 +66,16 @@ public sealed partial class DurableWorkflowRuntime(
 
         var state = runner.CreateInstance(workflow, request);
         var record = NewRecord(state, leased: !dispatch);
-        await using (var db = contexts.CreateDbContext())
+        var key = scopedKey is null ? null : new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash, InstanceId = state.Id, CreatedAt = state.CreatedAt };
+        try
         {
-            db.Instances.Add(record);
-            if (scopedKey is not null)
-            {
-                db.IdempotencyKeys.Add(new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash, InstanceId = state.Id, CreatedAt = state.CreatedAt });
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException) when (scopedKey is not null)
-            {
-                // A concurrent call with the same key won the insert: answer with its instance.
-                return await FindReplayAsync(scopedKey, requestHash, cancellationToken)
-                    ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request.");
-            }
+            await store.InsertAsync(record, key, cancellationToken);
+        }
+        catch (DbException) when (scopedKey is not null)
+        {
+            // A concurrent call with the same key won the insert: answer with its instance.
+            return await FindReplayAsync(scopedKey, requestHash, cancellationToken)
+                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request.");
         }
 
         if (dispatch)
@@ -95,7 +90,7 @@ public sealed partial class DurableWorkflowRuntime(
             try
             {
                 result = await runner.RunAsync(workflow, state, cancellationToken);
-                await SaveAsync(result, cancellationToken);
+                await SaveAsync(result, StoredIndex.None, cancellationToken);
             }
             catch
             {
@@ -133,28 +128,19 @@ public sealed partial class DurableWorkflowRuntime(
     /// </summary>
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
     {
-        List<BookmarkRecord> bookmarks;
-        List<TriggerRecord> triggers;
-        await using (var db = contexts.CreateDbContext())
-        {
-            bookmarks = await db.Bookmarks.AsNoTracking()
-                .Where(b => b.Name == eventName && b.DueAt == null && (correlationId == null || b.CorrelationId == correlationId))
-                .ToListAsync(cancellationToken);
-            triggers = await db.Triggers.AsNoTracking().Where(t => t.EventName == eventName).ToListAsync(cancellationToken);
-        }
-
+        var targets = await store.FindEventTargetsAsync(eventName, correlationId, cancellationToken);
         var touched = new List<string>();
-        foreach (var bookmark in bookmarks)
+        foreach (var (instanceId, bookmarkId) in targets.Bookmarks)
         {
-            if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, payload, cancellationToken))
+            if (await ResumeAsync(instanceId, bookmarkId, payload, cancellationToken))
             {
-                touched.Add(bookmark.InstanceId);
+                touched.Add(instanceId);
             }
         }
 
-        foreach (var trigger in triggers)
+        foreach (var (definitionId, activityId) in targets.Triggers)
         {
-            var started = await StartAsync(trigger.DefinitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = trigger.ActivityId, TriggerPayload = payload }, idempotencyKey: null, dispatch: false, cancellationToken);
+            var started = await StartAsync(definitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = activityId, TriggerPayload = payload }, idempotencyKey: null, dispatch: false, cancellationToken);
             touched.Add(started.State.Id);
         }
 
@@ -229,7 +215,8 @@ public sealed partial class DurableWorkflowRuntime(
     {
         await using var db = contexts.CreateDbContext();
         var node = NodeId;
-        await ClearLeasesAsync(db.Instances.Where(i => i.LeaseOwner == node), cancellationToken);
+        await db.Instances.Where(i => i.LeaseOwner == node)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
     private async Task SweepAsync(TimeSpan grace, CancellationToken cancellationToken)
@@ -285,15 +272,16 @@ public sealed partial class DurableWorkflowRuntime(
         using (var gate = await _locks.TryEnterAsync(instanceId, _options.LeaseWaitTimeout, cancellationToken)
             ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {instanceId} is busy; try again."))
         {
-            var record = await ClaimAsync(instanceId, cancellationToken);
-            if (record is null)
+            var snapshot = await ClaimAsync(instanceId, cancellationToken);
+            if (snapshot is null)
             {
                 return null;
             }
 
             try
             {
-                var state = WorkflowStateSerializer.Deserialize(record.Snapshot);
+                var state = WorkflowStateSerializer.Deserialize(snapshot);
+                var stored = StoredIndex.Of(state);
                 var workflow = await workflows.GetAsync(state.DefinitionId, state.DefinitionVersion, cancellationToken);
                 result = await run(workflow, state);
                 if (result is null)
@@ -302,7 +290,7 @@ public sealed partial class DurableWorkflowRuntime(
                     return null;
                 }
 
-                await SaveAsync(result, cancellationToken);
+                await SaveAsync(result, stored, cancellationToken);
             }
             catch
             {
@@ -315,26 +303,20 @@ public sealed partial class DurableWorkflowRuntime(
         return result;
     }
 
-    // Takes the lease, waiting while another node holds it; null when the instance does not exist.
-    private async Task<WorkflowInstanceRecord?> ClaimAsync(string instanceId, CancellationToken cancellationToken)
+    // Takes the lease and returns the snapshot, waiting while another node holds it; null when the instance does not exist.
+    private async Task<byte[]?> ClaimAsync(string instanceId, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + _options.LeaseWaitTimeout;
         var wait = TimeSpan.FromMilliseconds(20);
         while (true)
         {
-            await using var db = contexts.CreateDbContext();
             var now = clock.GetUtcNow();
-            var until = now + _options.LeaseDuration;
-            var node = NodeId;
-            var claimed = await db.Instances
-                .Where(i => i.Id == instanceId && (i.LeaseOwner == null || i.LeaseOwner == node || i.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, node).SetProperty(i => i.LeaseUntil, until), cancellationToken);
-            if (claimed == 1)
+            if (await store.TryClaimAsync(instanceId, NodeId, now, now + _options.LeaseDuration, cancellationToken) is { } snapshot)
             {
-                return await db.Instances.AsNoTracking().FirstAsync(i => i.Id == instanceId, cancellationToken);
+                return snapshot;
             }
 
-            if (!await db.Instances.AnyAsync(i => i.Id == instanceId, cancellationToken))
+            if (!await store.ExistsAsync(instanceId, cancellationToken))
             {
                 return null;
             }
@@ -349,85 +331,21 @@ public sealed partial class DurableWorkflowRuntime(
         }
     }
 
-    private async Task ReleaseAsync(string instanceId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        var node = NodeId;
-        await ClearLeasesAsync(db.Instances.Where(i => i.Id == instanceId && i.LeaseOwner == node), cancellationToken);
-    }
+    private Task ReleaseAsync(string instanceId, CancellationToken cancellationToken) =>
+        store.ReleaseAsync(instanceId, NodeId, cancellationToken);
 
-    private static Task<int> ClearLeasesAsync(IQueryable<WorkflowInstanceRecord> instances, CancellationToken cancellationToken) =>
-        instances.ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
-
-    // One transaction: the snapshot and the lease release (only if this node still holds the lease),
-    // the bookmark index, the tags, the new journal entries and incidents.
-    private async Task SaveAsync(RunResult result, CancellationToken cancellationToken)
+    // One transaction: the snapshot and the lease release (only if this node still holds the lease), the
+    // bookmark and tag rows that changed, the new journal entries and incidents.
+    private async Task SaveAsync(RunResult result, StoredIndex stored, CancellationToken cancellationToken)
     {
         var state = result.State;
-        var snapshot = WorkflowStateSerializer.Serialize(state);
-        var node = NodeId;
-        await using var db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var updated = await db.Instances.Where(i => i.Id == state.Id && i.LeaseOwner == node).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Snapshot, snapshot)
-            .SetProperty(i => i.Status, state.Status)
-            .SetProperty(i => i.SubStatus, state.SubStatus)
-            .SetProperty(i => i.CorrelationId, state.CorrelationId)
-            .SetProperty(i => i.UpdatedAt, state.UpdatedAt)
-            .SetProperty(i => i.FinishedAt, state.FinishedAt)
-            .SetProperty(i => i.Revision, i => i.Revision + 1)
-            .SetProperty(i => i.LeaseOwner, (string?)null)
-            .SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
-        if (updated != 1)
+        // A run faults at most once (it stops there), and the fault's incident is the snapshot's newest.
+        var incident = result.Journal.Any(e => e.Status == JournalEntryStatus.Faulted) && state.Incidents.Count > 0 ? state.Incidents[^1] : null;
+        var save = new InstanceSave(state, WorkflowStateSerializer.Serialize(state), NodeId, stored.BookmarkIds, stored.Tags, result.Journal, incident);
+        if (!await store.SaveAsync(save, cancellationToken))
         {
             throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {state.Id} was taken over by another node; its run is discarded.");
         }
-
-        await db.Bookmarks.Where(b => b.InstanceId == state.Id).ExecuteDeleteAsync(cancellationToken);
-        db.Bookmarks.AddRange(state.Bookmarks.Select(b => new BookmarkRecord
-        {
-            Id = b.Id,
-            InstanceId = state.Id,
-            ActivityId = b.ActivityId,
-            Name = b.Name,
-            CorrelationId = b.CorrelationId,
-            DueAt = b.DueAt,
-            CreatedAt = b.CreatedAt,
-        }));
-        await db.InstanceTags.Where(t => t.InstanceId == state.Id).ExecuteDeleteAsync(cancellationToken);
-        db.InstanceTags.AddRange(state.Tags.Select(t => new InstanceTagRecord { InstanceId = state.Id, Name = t.Key, Value = t.Value }));
-        db.Journal.AddRange(result.Journal.Select(e => new JournalRecord
-        {
-            InstanceId = state.Id,
-            Sequence = e.Sequence,
-            ActivityId = e.ActivityId,
-            ActivityType = e.ActivityType,
-            ActivityName = e.ActivityName,
-            StartedAt = e.StartedAt,
-            CompletedAt = e.CompletedAt,
-            Status = e.Status,
-            Outcomes = System.Text.Json.JsonSerializer.Serialize(e.Outcomes),
-            Message = e.Message,
-            Error = e.Error,
-        }));
-        // A run faults at most once (it stops there), and the fault's incident is the snapshot's newest.
-        if (result.Journal.Any(e => e.Status == JournalEntryStatus.Faulted) && state.Incidents.Count > 0)
-        {
-            var incident = state.Incidents[^1];
-            db.Incidents.Add(new IncidentRecord
-            {
-                InstanceId = state.Id,
-                ActivityId = incident.ActivityId,
-                ActivityType = incident.ActivityType,
-                Message = incident.Message,
-                ExceptionType = incident.ExceptionType,
-                Attempts = incident.Attempts,
-                Timestamp = incident.Timestamp,
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task AfterSaveAsync(RunResult result, CancellationToken cancellationToken)

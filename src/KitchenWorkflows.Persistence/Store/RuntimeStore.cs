@@ -1,0 +1,277 @@
+using System.Data.Common;
+using System.Text.Json;
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KitchenWorkflows.Persistence.Store;
+
+/// <summary>
+/// The store operations every case pays for (insert, claim, save, release, find an event's bookmarks and
+/// triggers, find the published version) in hand-written SQL over the EF model (<see cref="StoreCommand"/>).
+/// On SQLite, which has one writer per file, writes go through a <see cref="GroupCommitWriter"/>.
+/// </summary>
+public sealed class RuntimeStore : IAsyncDisposable
+{
+    private readonly IDbContextFactory<WorkflowDbContext> _contexts;
+    private readonly GroupCommitWriter? _groupCommit;
+    private StoreModel? _model;
+
+    /// <summary>Creates the store; on SQLite its writes go through one group-commit writer.</summary>
+    /// <param name="contexts">Where connections come from (opened through EF, so its connection set-up applies).</param>
+    /// <param name="storage">The provider.</param>
+    public RuntimeStore(IDbContextFactory<WorkflowDbContext> contexts, IOptions<StorageOptions> storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        _contexts = contexts;
+        _groupCommit = storage.Value.Provider == StorageProvider.Sqlite ? new GroupCommitWriter(contexts, Model) : null;
+    }
+
+    /// <summary>Inserts a new instance, and its idempotency key in the same transaction.</summary>
+    /// <exception cref="DbException">The key (or the id) already exists.</exception>
+    public Task InsertAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction, model) =>
+        {
+            var command = new StoreCommand(connection, transaction, model)
+                .InsertRows<WorkflowInstanceRecord, WorkflowInstanceRecord>([instance],
+                    (nameof(WorkflowInstanceRecord.Id), i => i.Id),
+                    (nameof(WorkflowInstanceRecord.DefinitionId), i => i.DefinitionId),
+                    (nameof(WorkflowInstanceRecord.DefinitionVersion), i => i.DefinitionVersion),
+                    (nameof(WorkflowInstanceRecord.Status), i => i.Status),
+                    (nameof(WorkflowInstanceRecord.SubStatus), i => i.SubStatus),
+                    (nameof(WorkflowInstanceRecord.CorrelationId), i => i.CorrelationId),
+                    (nameof(WorkflowInstanceRecord.Snapshot), i => i.Snapshot),
+                    (nameof(WorkflowInstanceRecord.Revision), i => i.Revision),
+                    (nameof(WorkflowInstanceRecord.LeaseOwner), i => i.LeaseOwner),
+                    (nameof(WorkflowInstanceRecord.LeaseUntil), i => i.LeaseUntil),
+                    (nameof(WorkflowInstanceRecord.CreatedAt), i => i.CreatedAt),
+                    (nameof(WorkflowInstanceRecord.UpdatedAt), i => i.UpdatedAt),
+                    (nameof(WorkflowInstanceRecord.FinishedAt), i => i.FinishedAt))
+                .InsertRows<IdempotencyRecord, IdempotencyRecord>(key is null ? [] : [key],
+                    (nameof(IdempotencyRecord.Key), k => k.Key),
+                    (nameof(IdempotencyRecord.RequestHash), k => k.RequestHash),
+                    (nameof(IdempotencyRecord.InstanceId), k => k.InstanceId),
+                    (nameof(IdempotencyRecord.CreatedAt), k => k.CreatedAt));
+            return await command.Build().ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Takes the instance's lease for <paramref name="node"/> when nobody else holds a live one, and returns its
+    /// snapshot; null when the lease is held elsewhere or the instance does not exist.
+    /// </summary>
+    public Task<byte[]?> TryClaimAsync(string instanceId, string node, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction, model) =>
+        {
+            var command = new StoreCommand(connection, transaction, model)
+                .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), node).Append(", ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), until)
+                .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId)
+                .Append(" AND (").Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner)).Append(" IS NULL OR ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), node).Append(" OR ")
+                .Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil)).Append(" < ")
+                .Value<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), now)
+                .Append(") RETURNING ").Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Snapshot));
+            await using var reader = await command.Build().ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<byte[]>(0) : null;
+        }, cancellationToken);
+
+    /// <summary>Whether the instance exists.</summary>
+    public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken) =>
+        ReadAsync(async (connection, model) =>
+        {
+            var command = new StoreCommand(connection, null, model)
+                .Append("SELECT 1 FROM ").Table<WorkflowInstanceRecord>()
+                .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId);
+            return await command.Build().ExecuteScalarAsync(cancellationToken) is not null;
+        }, cancellationToken);
+
+    /// <summary>Gives the lease back, if <paramref name="node"/> still holds it.</summary>
+    public Task ReleaseAsync(string instanceId, string node, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction, model) =>
+        {
+            var command = new StoreCommand(connection, transaction, model)
+                .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), null).Append(", ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), null)
+                .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId)
+                .Append(" AND ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), node);
+            return await command.Build().ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// One transaction: the snapshot and the lease release (only while the node still holds the lease), the
+    /// bookmark and tag rows that changed, the new journal entries and the incident. False when the lease was lost.
+    /// </summary>
+    public Task<bool> SaveAsync(InstanceSave save, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction, model) =>
+        {
+            var state = save.State;
+            var update = new StoreCommand(connection, transaction, model)
+                .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Snapshot), save.Snapshot).Append(", ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Status), state.Status).Append(", ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.SubStatus), state.SubStatus).Append(", ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.CorrelationId), state.CorrelationId).Append(", ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.UpdatedAt), state.UpdatedAt).Append(", ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.FinishedAt), state.FinishedAt).Append(", ")
+                .Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Revision)).Append(" = ")
+                .Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Revision)).Append(" + 1, ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), null).Append(", ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), null)
+                .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), state.Id)
+                .Append(" AND ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), save.Node);
+            if (await update.Build().ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false;
+            }
+
+            var rows = new StoreCommand(connection, transaction, model);
+            AppendBookmarkChanges(rows, save);
+            AppendTagChanges(rows, save);
+            rows.InsertRows<JournalRecord, JournalEntry>(save.Journal,
+                    (nameof(JournalRecord.InstanceId), _ => state.Id),
+                    (nameof(JournalRecord.Sequence), e => e.Sequence),
+                    (nameof(JournalRecord.ActivityId), e => e.ActivityId),
+                    (nameof(JournalRecord.ActivityType), e => e.ActivityType),
+                    (nameof(JournalRecord.ActivityName), e => e.ActivityName),
+                    (nameof(JournalRecord.StartedAt), e => e.StartedAt),
+                    (nameof(JournalRecord.CompletedAt), e => e.CompletedAt),
+                    (nameof(JournalRecord.Status), e => e.Status),
+                    (nameof(JournalRecord.Outcomes), e => JsonSerializer.Serialize(e.Outcomes)),
+                    (nameof(JournalRecord.Message), e => e.Message),
+                    (nameof(JournalRecord.Error), e => e.Error))
+                .InsertRows<IncidentRecord, Incident>(save.Incident is null ? [] : [save.Incident],
+                    (nameof(IncidentRecord.InstanceId), _ => state.Id),
+                    (nameof(IncidentRecord.ActivityId), i => i.ActivityId),
+                    (nameof(IncidentRecord.ActivityType), i => i.ActivityType),
+                    (nameof(IncidentRecord.Message), i => i.Message),
+                    (nameof(IncidentRecord.ExceptionType), i => i.ExceptionType),
+                    (nameof(IncidentRecord.Attempts), i => i.Attempts),
+                    (nameof(IncidentRecord.Timestamp), i => i.Timestamp));
+            if (!rows.IsEmpty)
+            {
+                await rows.Build().ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// What an event reaches: the (instance, bookmark) pairs waiting for it, on its correlation when one is given,
+    /// and the (definition, activity) of every published <c>Elsa.Event</c> trigger with its name.
+    /// </summary>
+    public Task<EventTargets> FindEventTargetsAsync(string eventName, string? correlationId, CancellationToken cancellationToken) =>
+        ReadAsync(async (connection, model) =>
+        {
+            var bookmarks = new StoreCommand(connection, null, model)
+                .Append("SELECT ").Column<BookmarkRecord>(nameof(BookmarkRecord.InstanceId)).Append(", ").Column<BookmarkRecord>(nameof(BookmarkRecord.Id))
+                .Append(" FROM ").Table<BookmarkRecord>()
+                .Append(" WHERE ").Set<BookmarkRecord>(nameof(BookmarkRecord.Name), eventName)
+                .Append(" AND ").Column<BookmarkRecord>(nameof(BookmarkRecord.DueAt)).Append(" IS NULL");
+            if (correlationId is not null)
+            {
+                bookmarks.Append(" AND ").Set<BookmarkRecord>(nameof(BookmarkRecord.CorrelationId), correlationId);
+            }
+
+            var triggers = new StoreCommand(connection, null, model)
+                .Append("SELECT ").Column<TriggerRecord>(nameof(TriggerRecord.DefinitionId)).Append(", ").Column<TriggerRecord>(nameof(TriggerRecord.ActivityId))
+                .Append(" FROM ").Table<TriggerRecord>()
+                .Append(" WHERE ").Set<TriggerRecord>(nameof(TriggerRecord.EventName), eventName);
+            return new EventTargets(await ReadPairsAsync(bookmarks, cancellationToken), await ReadPairsAsync(triggers, cancellationToken));
+        }, cancellationToken);
+
+    /// <summary>The published version of a definition, or null when none is published.</summary>
+    public Task<int?> FindPublishedVersionAsync(string definitionId, CancellationToken cancellationToken) =>
+        ReadAsync(async (connection, model) =>
+        {
+            var command = new StoreCommand(connection, null, model)
+                .Append("SELECT ").Column<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.Version))
+                .Append(" FROM ").Table<WorkflowDefinitionRecord>()
+                .Append(" WHERE ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.DefinitionId), definitionId)
+                .Append(" AND ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.IsPublished), true);
+            return await command.Build().ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        }, cancellationToken);
+
+    private static async Task<List<(string, string)>> ReadPairsAsync(StoreCommand command, CancellationToken cancellationToken)
+    {
+        var found = new List<(string, string)>();
+        await using var reader = await command.Build().ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return found;
+    }
+
+    // Removed and changed bookmarks are deleted, new ones inserted; a bookmark never changes under its id.
+    private static void AppendBookmarkChanges(StoreCommand rows, InstanceSave save)
+    {
+        var current = save.State.Bookmarks;
+        foreach (var id in save.StoredBookmarkIds)
+        {
+            if (!current.Exists(b => b.Id == id))
+            {
+                rows.Append("DELETE FROM ").Table<BookmarkRecord>().Append(" WHERE ").Set<BookmarkRecord>(nameof(BookmarkRecord.Id), id).Append(";\n");
+            }
+        }
+
+        rows.InsertRows<BookmarkRecord, Bookmark>(current.FindAll(b => !save.StoredBookmarkIds.Contains(b.Id)),
+            (nameof(BookmarkRecord.Id), b => b.Id),
+            (nameof(BookmarkRecord.InstanceId), _ => save.State.Id),
+            (nameof(BookmarkRecord.ActivityId), b => b.ActivityId),
+            (nameof(BookmarkRecord.Name), b => b.Name),
+            (nameof(BookmarkRecord.CorrelationId), b => b.CorrelationId),
+            (nameof(BookmarkRecord.DueAt), b => b.DueAt),
+            (nameof(BookmarkRecord.CreatedAt), b => b.CreatedAt));
+    }
+
+    private static void AppendTagChanges(StoreCommand rows, InstanceSave save)
+    {
+        var current = save.State.Tags;
+        foreach (var (name, value) in save.StoredTags)
+        {
+            if (!current.TryGetValue(name, out var now) || now != value)
+            {
+                rows.Append("DELETE FROM ").Table<InstanceTagRecord>()
+                    .Append(" WHERE ").Set<InstanceTagRecord>(nameof(InstanceTagRecord.InstanceId), save.State.Id)
+                    .Append(" AND ").Set<InstanceTagRecord>(nameof(InstanceTagRecord.Name), name).Append(";\n");
+            }
+        }
+
+        rows.InsertRows<InstanceTagRecord, KeyValuePair<string, string>>([.. current.Where(t => !save.StoredTags.TryGetValue(t.Key, out var before) || before != t.Value)],
+            (nameof(InstanceTagRecord.InstanceId), _ => save.State.Id),
+            (nameof(InstanceTagRecord.Name), t => t.Key),
+            (nameof(InstanceTagRecord.Value), t => t.Value));
+    }
+
+    /// <summary>Completes the SQLite writes already queued.</summary>
+    public ValueTask DisposeAsync() => _groupCommit?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, StoreModel, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (_groupCommit is not null)
+        {
+            return await _groupCommit.WriteAsync(write, cancellationToken);
+        }
+
+        await using var db = _contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await write(connection, transaction, Model(db));
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<T> ReadAsync<T>(Func<DbConnection, StoreModel, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var db = _contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await read(db.Database.GetDbConnection(), Model(db));
+    }
+
+    private StoreModel Model(WorkflowDbContext db) => _model ??= new StoreModel(db);
+}
