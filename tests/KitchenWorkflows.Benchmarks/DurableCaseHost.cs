@@ -36,12 +36,13 @@ internal sealed class DurableCaseHost : ICaseHost
     public static async Task<DurableCaseHost> CreateAsync(WorkflowDefinition definition, StorageProvider provider, string? postgreSql)
     {
         var dataDirectory = provider == StorageProvider.Sqlite ? Path.Combine(Path.GetTempPath(), "kw-bench-" + Guid.NewGuid().ToString("N")) : null;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider.ToString(), ["ConnectionStrings:PostgreSql"] = postgreSql };
+        if (dataDirectory is not null)
         {
-            ["Storage:Provider"] = provider.ToString(),
-            ["Storage:DataDirectory"] = dataDirectory,
-            ["ConnectionStrings:PostgreSql"] = postgreSql,
-        }).Build();
+            settings["Storage:DataDirectory"] = dataDirectory;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddKitchenWorkflowsEngine();

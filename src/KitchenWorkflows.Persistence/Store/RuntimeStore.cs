@@ -31,7 +31,7 @@ public sealed class RuntimeStore : IAsyncDisposable
     /// <summary>Inserts a new instance, and its idempotency key in the same transaction.</summary>
     /// <exception cref="DbException">The key (or the id) already exists.</exception>
     public Task InsertAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction, model) =>
+        SingleCommandWriteAsync(async (connection, transaction, model) =>
         {
             var command = new StoreCommand(connection, transaction, model)
                 .InsertRows<WorkflowInstanceRecord, WorkflowInstanceRecord>([instance],
@@ -61,7 +61,7 @@ public sealed class RuntimeStore : IAsyncDisposable
     /// snapshot; null when the lease is held elsewhere or the instance does not exist.
     /// </summary>
     public Task<byte[]?> TryClaimAsync(string instanceId, string node, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction, model) =>
+        SingleCommandWriteAsync(async (connection, transaction, model) =>
         {
             var command = new StoreCommand(connection, transaction, model)
                 .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
@@ -89,7 +89,7 @@ public sealed class RuntimeStore : IAsyncDisposable
 
     /// <summary>Gives the lease back, if <paramref name="node"/> still holds it.</summary>
     public Task ReleaseAsync(string instanceId, string node, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction, model) =>
+        SingleCommandWriteAsync(async (connection, transaction, model) =>
         {
             var command = new StoreCommand(connection, transaction, model)
                 .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
@@ -165,21 +165,24 @@ public sealed class RuntimeStore : IAsyncDisposable
     public Task<EventTargets> FindEventTargetsAsync(string eventName, string? correlationId, CancellationToken cancellationToken) =>
         ReadAsync(async (connection, model) =>
         {
-            var bookmarks = new StoreCommand(connection, null, model)
+            // Both queries in one command: one round trip on PostgreSQL.
+            var command = new StoreCommand(connection, null, model)
                 .Append("SELECT ").Column<BookmarkRecord>(nameof(BookmarkRecord.InstanceId)).Append(", ").Column<BookmarkRecord>(nameof(BookmarkRecord.Id))
                 .Append(" FROM ").Table<BookmarkRecord>()
                 .Append(" WHERE ").Set<BookmarkRecord>(nameof(BookmarkRecord.Name), eventName)
                 .Append(" AND ").Column<BookmarkRecord>(nameof(BookmarkRecord.DueAt)).Append(" IS NULL");
             if (correlationId is not null)
             {
-                bookmarks.Append(" AND ").Set<BookmarkRecord>(nameof(BookmarkRecord.CorrelationId), correlationId);
+                command.Append(" AND ").Set<BookmarkRecord>(nameof(BookmarkRecord.CorrelationId), correlationId);
             }
 
-            var triggers = new StoreCommand(connection, null, model)
-                .Append("SELECT ").Column<TriggerRecord>(nameof(TriggerRecord.DefinitionId)).Append(", ").Column<TriggerRecord>(nameof(TriggerRecord.ActivityId))
+            command.Append(";\nSELECT ").Column<TriggerRecord>(nameof(TriggerRecord.DefinitionId)).Append(", ").Column<TriggerRecord>(nameof(TriggerRecord.ActivityId))
                 .Append(" FROM ").Table<TriggerRecord>()
                 .Append(" WHERE ").Set<TriggerRecord>(nameof(TriggerRecord.EventName), eventName);
-            return new EventTargets(await ReadPairsAsync(bookmarks, cancellationToken), await ReadPairsAsync(triggers, cancellationToken));
+            await using var reader = await command.Build().ExecuteReaderAsync(cancellationToken);
+            var bookmarks = await ReadPairsAsync(reader, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            return new EventTargets(bookmarks, await ReadPairsAsync(reader, cancellationToken));
         }, cancellationToken);
 
     /// <summary>The published version of a definition, or null when none is published.</summary>
@@ -194,10 +197,9 @@ public sealed class RuntimeStore : IAsyncDisposable
             return await command.Build().ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
         }, cancellationToken);
 
-    private static async Task<List<(string, string)>> ReadPairsAsync(StoreCommand command, CancellationToken cancellationToken)
+    private static async Task<List<(string, string)>> ReadPairsAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         var found = new List<(string, string)>();
-        await using var reader = await command.Build().ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             found.Add((reader.GetString(0), reader.GetString(1)));
@@ -249,6 +251,20 @@ public sealed class RuntimeStore : IAsyncDisposable
 
     /// <summary>Completes the SQLite writes already queued.</summary>
     public ValueTask DisposeAsync() => _groupCommit?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    // A write of one command needs no transaction of its own on PostgreSQL, where the statements of one command
+    // run in an implicit transaction: leaving out BEGIN and COMMIT saves a round trip per write.
+    private async Task<T> SingleCommandWriteAsync<T>(Func<DbConnection, DbTransaction?, StoreModel, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (_groupCommit is not null)
+        {
+            return await _groupCommit.WriteAsync(write, cancellationToken);
+        }
+
+        await using var db = _contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await write(db.Database.GetDbConnection(), null, Model(db));
+    }
 
     private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, StoreModel, Task<T>> write, CancellationToken cancellationToken)
     {
