@@ -45,33 +45,68 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<Write>(MaxWritesPerCommit);
-        while (await _writes.Reader.WaitToReadAsync())
+        // The writer keeps its connection open between batches: opening and resetting a pooled one per
+        // commit cost as much as a small commit. A failed commit drops it, and the next batch opens a fresh one.
+        WorkflowDbContext? db = null;
+        try
         {
-            while (batch.Count < MaxWritesPerCommit && _writes.Reader.TryRead(out var write))
+            while (await _writes.Reader.WaitToReadAsync())
             {
-                if (write.CancellationToken.IsCancellationRequested)
+                while (batch.Count < MaxWritesPerCommit && _writes.Reader.TryRead(out var write))
                 {
-                    write.Done.TrySetCanceled(write.CancellationToken);
+                    if (write.CancellationToken.IsCancellationRequested)
+                    {
+                        write.Done.TrySetCanceled(write.CancellationToken);
+                    }
+                    else
+                    {
+                        batch.Add(write);
+                    }
                 }
-                else
-                {
-                    batch.Add(write);
-                }
-            }
 
-            await CommitAsync(batch);
-            batch.Clear();
+                try
+                {
+                    db ??= await OpenAsync();
+                }
+                catch (Exception ex)
+                {
+                    Fail(batch, ex);
+                    batch.Clear();
+                    continue;
+                }
+
+                if (!await CommitAsync(db, batch))
+                {
+                    await db.DisposeAsync();
+                    db = null;
+                }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            if (db is not null)
+            {
+                await db.DisposeAsync();
+            }
         }
     }
 
-    private async Task CommitAsync(List<Write> batch)
+    private async Task<WorkflowDbContext> OpenAsync()
+    {
+        var db = _contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        return db;
+    }
+
+    // Runs the batch in one transaction; false when the transaction failed as a whole.
+    private async Task<bool> CommitAsync(WorkflowDbContext db, List<Write> batch)
     {
         var results = new object?[batch.Count];
         var failures = new Exception?[batch.Count];
         try
         {
-            await using var db = _contexts.CreateDbContext();
-            await db.Database.OpenConnectionAsync();
             var connection = db.Database.GetDbConnection();
             var model = _model(db);
             await using var transaction = await connection.BeginTransactionAsync();
@@ -95,13 +130,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            // Nothing of the batch is committed: every write fails with the cause.
-            foreach (var write in batch)
-            {
-                write.Done.TrySetException(ex);
-            }
-
-            return;
+            Fail(batch, ex);
+            return false;
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -114,6 +144,17 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             {
                 batch[i].Done.TrySetResult(results[i]);
             }
+        }
+
+        return true;
+    }
+
+    // Nothing of the batch is committed: every write fails with the cause.
+    private static void Fail(List<Write> batch, Exception cause)
+    {
+        foreach (var write in batch)
+        {
+            write.Done.TrySetException(cause);
         }
     }
 
