@@ -167,6 +167,16 @@ internal sealed class ServerProcess : IDisposable
         return code;
     }
 
+    /// <summary>Every line the server wrote so far, every life (the full log, not only the tail).</summary>
+    public string[] ReadLog()
+    {
+        lock (_logFile)
+        {
+            var path = Path.Combine(Root, "server.log");
+            return File.Exists(path) ? File.ReadAllLines(path) : [];
+        }
+    }
+
     /// <summary>The last lines the server wrote, every life, for failure messages.</summary>
     public string LogTail() => $"{Name} log (full log: {Path.Combine(Root, "server.log")}):\n" + string.Join('\n', _log);
 

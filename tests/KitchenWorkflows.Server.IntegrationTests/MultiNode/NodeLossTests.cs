@@ -65,8 +65,10 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         var byNodeBeforeKill = deliveries.Where(d => d.Sequence <= beforeKill).GroupBy(d => d.Node).ToDictionary(g => g.Key ?? "?", g => g.Count());
         var byKey = deliveries.GroupBy(d => d.IdempotencyKey).ToList();
         var repeated = byKey.Where(g => g.Count() > 1).Select(g => g.OrderBy(d => d.Sequence).ToList()).ToList();
+        var takenOver = cluster.TakenOverInstances();
         Note(clock, $"gateway: {deliveries.Length} messages, {byKey.Count} distinct keys, {repeated.Count} keys sent twice; " +
-            $"before the kill node-a sent {byNodeBeforeKill.GetValueOrDefault(TwoNodeCluster.NodeA)}, node-b {byNodeBeforeKill.GetValueOrDefault(TwoNodeCluster.NodeB)}");
+            $"before the kill node-a sent {byNodeBeforeKill.GetValueOrDefault(TwoNodeCluster.NodeA)}, node-b {byNodeBeforeKill.GetValueOrDefault(TwoNodeCluster.NodeB)}; " +
+            $"{takenOver.Count} runs outlived their lease");
 
         // Both nodes did a real share of the work before the kill (half the dispatches went to each).
         Assert.True(byNodeBeforeKill.GetValueOrDefault(TwoNodeCluster.NodeA) >= beforeKill / 10, $"node-a sent too few before the kill: {string.Join(", ", byNodeBeforeKill)}");
@@ -79,11 +81,14 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         Assert.Equal(ids.Values.Order(StringComparer.Ordinal), deliveries.Select(d => d.InstanceId!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
         // A repeat is the survivor redoing a run the killed node had in hand: node-a first, then node-b once
-        // the lease lapsed, at most one per node-a worker, and never while the first request was being
-        // answered. (A repeat node-b → node-a would mean a live node's run outlived its lease.)
-        Assert.All(repeated, sends => Assert.Equal([TwoNodeCluster.NodeA, TwoNodeCluster.NodeB], sends.Select(d => d.Node)));
-        Assert.InRange(repeated.Count, 0, TwoNodeCluster.DispatchWorkers);
-        Assert.Empty(gateway.Overlaps);
+        // the lease lapsed, at most one per node-a worker. The only other cause is a live node's run that
+        // outlived its lease on a loaded machine: the other node took the instance over and the runtime
+        // discarded the first run (it logs that), so those are told apart by the nodes' logs.
+        var killRepeats = repeated.Where(sends => !takenOver.Contains(sends[0].InstanceId!)).ToList();
+        Assert.All(killRepeats, sends => Assert.Equal([TwoNodeCluster.NodeA, TwoNodeCluster.NodeB], sends.Select(d => d.Node)));
+        Assert.InRange(killRepeats.Count, 0, TwoNodeCluster.DispatchWorkers);
+        // Two requests with one key at once would be two runs of one step at once: only a lapsed lease allows it.
+        Assert.All(gateway.Overlaps, key => Assert.Contains(key.Split(':')[0], takenOver));
 
         // Each step was committed once: no run was applied twice, whichever node ran it.
         await InstanceApi.AssertJournalsAsync(apiB, ids.Values, ("sms", 1), ("done", 1));

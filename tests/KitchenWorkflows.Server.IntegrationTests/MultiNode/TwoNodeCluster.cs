@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace KitchenWorkflows.Server.IntegrationTests.MultiNode;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace KitchenWorkflows.Server.IntegrationTests.MultiNode;
 /// it: the lease is not renewed while a run goes on, and with 5 s (the minimum) the first, cold runs on a
 /// loaded 2-core machine took longer, were taken over by the other node and sent their SMS twice.
 /// </summary>
-internal sealed class TwoNodeCluster : IDisposable
+internal sealed partial class TwoNodeCluster : IDisposable
 {
     public const string NodeA = "node-a";
     public const string NodeB = "node-b";
@@ -49,6 +51,18 @@ internal sealed class TwoNodeCluster : IDisposable
         }
     }
 
+    /// <summary>
+    /// Instances whose run a node found taken over when it came to save it: its lease had lapsed while the
+    /// run went on (the machine was too loaded for the lease), another node ran the instance too, and the
+    /// first run was discarded. Its outside calls were made twice, under one key.
+    /// </summary>
+    public HashSet<string> TakenOverInstances() =>
+        A.ReadLog().Concat(B.ReadLog())
+            .Select(line => TakenOver().Match(line))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["id"].Value)
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Both nodes' last log lines, for failure messages.</summary>
     public string LogTails() => A.LogTail() + "\n" + B.LogTail();
 
@@ -57,6 +71,10 @@ internal sealed class TwoNodeCluster : IDisposable
         A.Dispose();
         B.Dispose();
     }
+
+    // DurableWorkflowRuntime's message when a save finds the lease gone.
+    [GeneratedRegex(@"Instance (?<id>\S+) was taken over by another node")]
+    private static partial Regex TakenOver();
 
     private static ServerProcess Node(string name, string database, IReadOnlyList<string> workflowFiles, SideEffectRecorder smsGateway) =>
         new(workflowFiles, new Dictionary<string, string>
