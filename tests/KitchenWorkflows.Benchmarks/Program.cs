@@ -7,6 +7,8 @@
 // (WorkflowStateSerializer) and deserializes it on every resume, as a persistent host does.
 // Usage: dotnet KitchenWorkflows.Benchmarks.dll [--n 1000] [--warmup 200] [--inflight 0(burst)] [--store memory]
 //        [--workers 0(default=cores)] [--timeout-s 300]
+//        --mode http-execute [--store sqlite|postgresql] [--pg "<connection string>"] [--clients 16] [--n 4000] [--warmup 500]
+//        (HTTP execute requests/s at C concurrent clients against the real server in a child process: HttpExecuteBenchmark.cs)
 using System.Diagnostics;
 using System.Globalization;
 using KitchenWorkflows.Engine;
@@ -115,7 +117,28 @@ public static class Program
         int inflight = int.Parse(Arg(args, "--inflight", "0"), CultureInfo.InvariantCulture);
         int workersArg = int.Parse(Arg(args, "--workers", "0"), CultureInfo.InvariantCulture);
         int timeoutS = int.Parse(Arg(args, "--timeout-s", "300"), CultureInfo.InvariantCulture);
-        string store = Arg(args, "--store", "memory");
+        string mode = Arg(args, "--mode", "case");
+        string store = Arg(args, "--store", mode == "http-execute" ? "sqlite" : "memory");
+        if (mode == "http-execute")
+        {
+            if (store is not ("sqlite" or "postgresql"))
+            {
+                Console.Error.WriteLine("--mode http-execute runs the server on --store sqlite (the default) or postgresql");
+                return 2;
+            }
+
+            return await HttpExecuteBenchmark.RunAsync(store, Arg(args, "--pg", Environment.GetEnvironmentVariable("KW_TEST_POSTGRES") ?? ""),
+                clients: int.Parse(Arg(args, "--clients", "16"), CultureInfo.InvariantCulture),
+                requests: int.Parse(Arg(args, "--n", "4000"), CultureInfo.InvariantCulture),
+                warmup: int.Parse(Arg(args, "--warmup", "500"), CultureInfo.InvariantCulture));
+        }
+
+        if (mode != "case")
+        {
+            Console.Error.WriteLine($"mode '{mode}' is not supported; use --mode case (the default) or http-execute");
+            return 2;
+        }
+
         if (store is not ("memory" or "sqlite" or "postgresql"))
         {
             Console.Error.WriteLine($"store '{store}' is not supported; use --store memory, sqlite or postgresql (with --pg \"<connection string>\")");

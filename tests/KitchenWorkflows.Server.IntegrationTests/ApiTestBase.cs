@@ -19,7 +19,7 @@ public abstract class ApiTestBase(ServerFixture server)
     protected static string NewId(string prefix) => $"it-{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 16)];
 
     /// <summary>A test workflow with its placeholders (<c>__ID__</c>, <c>__EVENT__</c>, <c>__LABEL__</c>) filled in.</summary>
-    protected static string LoadWorkflow(string file, string definitionId, string? eventName = null, string? label = null) =>
+    internal static string LoadWorkflow(string file, string definitionId, string? eventName = null, string? label = null) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Workflows", file))
             .Replace("__ID__", definitionId, StringComparison.Ordinal)
             .Replace("__EVENT__", eventName ?? "unused-event", StringComparison.Ordinal)

@@ -14,9 +14,10 @@ internal static partial class ServerPipelineExtensions
     /// <summary>Migrates the store, imports the shipped workflows and registers the recovery sweep.</summary>
     public static async Task InitializeStoreAsync(this WebApplication app)
     {
-        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var folder = app.Services.GetRequiredService<IOptions<WorkflowsFolderOptions>>().Value.Folder;
-        var imported = await app.Services.GetRequiredService<WorkflowDefinitionStore>().ImportFolderAsync(folder);
+        IReadOnlyList<string> imported = [];
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(async cancellationToken =>
+            imported = await app.Services.GetRequiredService<WorkflowDefinitionStore>().ImportFolderAsync(folder, cancellationToken));
         LogImported(app.Logger, imported.Count, folder);
         app.Services.ScheduleSweep();
     }

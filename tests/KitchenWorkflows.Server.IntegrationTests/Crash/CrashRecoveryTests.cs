@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace KitchenWorkflows.Server.IntegrationTests.Crash;
@@ -32,7 +29,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         var keys = Enumerable.Range(0, count).Select(i => $"{definitionId}-{i:D3}").ToArray();
         var body = new { input = new { target = standIn.Url } };
         var ids = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var dispatching = DispatchAsync(api, definitionId, keys, body, ids, retryUntil: null);
+        var dispatching = InstanceApi.DispatchAsync(api, definitionId, keys, body, ids, retryUntil: null);
 
         await UntilAsync(() => Task.FromResult(standIn.Total >= count / 3), TimeSpan.FromSeconds(60), server, "a third of the side effects to arrive");
         var exitCode = server.KillHard();
@@ -48,14 +45,14 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         // Every dispatch is sent again with its key: one the kill cut off starts now, one that was
         // committed (answered or not) answers with the instance it started, and none starts a second.
         var before = new Dictionary<string, string>(ids, StringComparer.Ordinal);
-        await DispatchAsync(api, definitionId, keys, body, ids, retryUntil: Stopwatch.StartNew());
+        await InstanceApi.DispatchAsync(api, definitionId, keys, body, ids, retryUntil: Stopwatch.StartNew());
         Assert.All(before, pair => Assert.Equal(pair.Value, ids[pair.Key]));
         Assert.Equal(count, ids.Values.Distinct(StringComparer.Ordinal).Count());
 
-        await UntilAsync(async () => (await CountAsync(api, definitionId, "Finished")) == count, TimeSpan.FromSeconds(120), server, $"all {count} instances to finish", api, definitionId);
+        await UntilAsync(async () => (await InstanceApi.CountAsync(api, definitionId, "Finished")) == count, TimeSpan.FromSeconds(120), server, $"all {count} instances to finish", api, definitionId);
         Note(clock, "all finished");
 
-        var instances = await ListAsync(api, definitionId);
+        var instances = await InstanceApi.ListAsync(api, definitionId);
         Note(clock, "finished after the restart, slowest five: " + string.Join(", ", instances
             .Select(i => ((DateTimeOffset)i["finishedAt"]! - restarted).TotalSeconds).Order().TakeLast(5).Select(s => $"{s:F1} s")));
         Assert.Equal(count, instances.Count);
@@ -79,7 +76,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         Assert.Equal(ids.Values.Order(StringComparer.Ordinal), keysPerInstance.Keys.Order(StringComparer.Ordinal));
         Assert.All(keysPerInstance, pair => Assert.Equal(1, pair.Value));
 
-        await AssertJournalsAsync(api, ids.Values, ("wait", 1), ("http", 1), ("done", 1));
+        await InstanceApi.AssertJournalsAsync(api, ids.Values, ("wait", 1), ("http", 1), ("done", 1));
         Note(clock, "journals checked");
     }
 
@@ -96,8 +93,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
         var ids = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var keys = Enumerable.Range(0, count).Select(i => $"{definitionId}-{i:D3}").ToArray();
-        await DispatchAsync(api, definitionId, keys, new { input = new { } }, ids, retryUntil: Stopwatch.StartNew());
-        await UntilAsync(async () => (await CountAsync(api, definitionId, "Suspended")) == count, TimeSpan.FromSeconds(30), server, $"all {count} instances to wait in the delay", api, definitionId);
+        await InstanceApi.DispatchAsync(api, definitionId, keys, new { input = new { } }, ids, retryUntil: Stopwatch.StartNew());
+        await UntilAsync(async () => (await InstanceApi.CountAsync(api, definitionId, "Suspended")) == count, TimeSpan.FromSeconds(30), server, $"all {count} instances to wait in the delay", api, definitionId);
         Note(clock, "all suspended in the delay");
 
         var exitCode = server.KillHard();
@@ -106,76 +103,13 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await server.StartAsync(StartDeadline);
         Note(clock, "server ready again");
 
-        await UntilAsync(async () => (await CountAsync(api, definitionId, "Finished")) == count, TimeSpan.FromSeconds(60), server, $"all {count} delays to fire", api, definitionId);
+        await UntilAsync(async () => (await InstanceApi.CountAsync(api, definitionId, "Finished")) == count, TimeSpan.FromSeconds(60), server, $"all {count} delays to fire", api, definitionId);
         Note(clock, "all finished");
-        Assert.Equal(count, (await ListAsync(api, definitionId)).Count);
-        await AssertJournalsAsync(api, ids.Values, ("wait", 1), ("done", 1));
+        Assert.Equal(count, (await InstanceApi.ListAsync(api, definitionId)).Count);
+        await InstanceApi.AssertJournalsAsync(api, ids.Values, ("wait", 1), ("done", 1));
     }
 
-    private static HttpClient Api(ServerProcess server) => new() { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-
-    // Dispatches every key (8 at a time) and records key → instance id. Without retryUntil a failed call
-    // (the server was killed) is left out; with it, it is repeated until it succeeds or 30 s passed.
-    private static Task DispatchAsync(HttpClient api, string definitionId, IEnumerable<string> keys, object body, ConcurrentDictionary<string, string> ids, Stopwatch? retryUntil) =>
-        Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (key, cancellationToken) =>
-        {
-            while (true)
-            {
-                try
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/workflow-definitions/{definitionId}/dispatch") { Content = JsonContent.Create(body) };
-                    request.Headers.Add("Idempotency-Key", key);
-                    using var response = await api.SendAsync(request, cancellationToken);
-                    Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-                    var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-                    ids[key] = (string)answer!["workflowInstanceId"]!;
-                    return;
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    if (retryUntil is null)
-                    {
-                        return;
-                    }
-
-                    if (retryUntil.Elapsed > TimeSpan.FromSeconds(30))
-                    {
-                        throw;
-                    }
-
-                    await Task.Delay(100, cancellationToken);
-                }
-            }
-        });
-
-    private static async Task<int> CountAsync(HttpClient api, string definitionId, string subStatus)
-    {
-        var page = await api.GetFromJsonAsync<JsonObject>($"/api/workflow-instances?definitionId={definitionId}&subStatus={subStatus}&pageSize=1");
-        return (int)page!["totalCount"]!;
-    }
-
-    private static async Task<List<JsonObject>> ListAsync(HttpClient api, string definitionId)
-    {
-        var page = await api.GetFromJsonAsync<JsonObject>($"/api/workflow-instances?definitionId={definitionId}&pageSize=500");
-        return [.. page!["items"]!.AsArray().Select(i => i!.AsObject())];
-    }
-
-    // Each listed activity completed exactly that many times in each instance's journal: a second
-    // completion would mean a run was applied twice.
-    private static async Task AssertJournalsAsync(HttpClient api, IEnumerable<string> instanceIds, params (string ActivityId, int Completions)[] expected)
-    {
-        var journals = new ConcurrentDictionary<string, JsonArray>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(instanceIds, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, cancellationToken) =>
-            journals[id] = (await api.GetFromJsonAsync<JsonArray>($"/api/workflow-instances/{id}/journal", cancellationToken))!);
-        Assert.All(journals, pair =>
-        {
-            foreach (var (activityId, completions) in expected)
-            {
-                var completed = pair.Value.Count(e => (string?)e!["activityId"] == activityId && (string?)e["status"] == "Completed");
-                Assert.True(completed == completions, $"Instance {pair.Key}: {activityId} completed {completed} times, expected {completions}.\n{pair.Value.ToJsonString()}");
-            }
-        });
-    }
+    private static HttpClient Api(ServerProcess server) => server.CreateClient();
 
     private async Task UntilAsync(Func<Task<bool>> condition, TimeSpan deadline, ServerProcess server, string what, HttpClient? api = null, string? definitionId = null)
     {
@@ -186,7 +120,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             {
                 var states = api is null || !server.IsRunning
                     ? "(server not running)"
-                    : string.Join(", ", (await ListAsync(api, definitionId!)).GroupBy(i => (string?)i["subStatus"]).Select(g => $"{g.Key}: {g.Count()}"));
+                    : await InstanceApi.StatesAsync(api, definitionId!);
                 Assert.Fail($"Waited {waited.Elapsed.TotalSeconds:F0} s for {what}; instances by state: {states}.\n{server.LogTail()}");
             }
 

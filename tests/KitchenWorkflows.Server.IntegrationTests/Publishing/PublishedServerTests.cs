@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KitchenWorkflows.Server.IntegrationTests.Crash;
 
 namespace KitchenWorkflows.Server.IntegrationTests.Publishing;
 
@@ -27,7 +26,7 @@ public sealed class PublishedServerTests : IDisposable
             },
             Path.Combine(_output, "KitchenWorkflows.Server.dll"));
         await server.StartAsync(TimeSpan.FromSeconds(90));
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var http = server.CreateClient();
 
         var run = await http.PostAsJsonAsync("api/workflow-definitions/contact-scheme-phone/execute", new { input = new { callerKind = "potential" } });
         var summary = await run.Content.ReadFromJsonAsync<JsonObject>();

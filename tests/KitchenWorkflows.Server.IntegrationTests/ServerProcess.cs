@@ -3,13 +3,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace KitchenWorkflows.Server.IntegrationTests.Crash;
+namespace KitchenWorkflows.Server.IntegrationTests;
 
 /// <summary>
 /// The real server as a separate OS process (<c>dotnet KitchenWorkflows.Server.dll</c> from this test's
 /// output folder) on its own SQLite folder and a fixed port, so a test can kill it hard and start it
 /// again on the same files. Disposing kills whatever still runs and deletes the folders, unless
 /// KW_CRASH_KEEP_FILES is set (then the data and the full server log, server.log, stay for a post-mortem).
+/// Several may run at once against one PostgreSQL database as the nodes of a cluster (give each its own
+/// <c>Runtime__NodeId</c>). Linked into the benchmark project, which runs the server the same way.
 /// </summary>
 internal sealed class ServerProcess : IDisposable
 {
@@ -54,6 +56,15 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>The name log lines are prefixed with (a node's name when several run).</summary>
+    public string Name { get; init; } = "server";
+
+    /// <summary>
+    /// Headers every client from <see cref="CreateClient"/> (and the readiness probe) sends, such as an API
+    /// key once the API requires one.
+    /// </summary>
+    public Dictionary<string, string> ClientHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The temp folder holding the data and workflows folders.</summary>
     public string Root { get; }
 
@@ -62,6 +73,21 @@ internal sealed class ServerProcess : IDisposable
     public Uri BaseAddress { get; }
 
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The OS process id of the running server.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The server is not running.");
+
+    /// <summary>A client of this server's API that sends <see cref="ClientHeaders"/>.</summary>
+    public HttpClient CreateClient(TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        foreach (var (name, value) in ClientHeaders)
+        {
+            client.DefaultRequestHeaders.Add(name, value);
+        }
+
+        return client;
+    }
 
     /// <summary>Starts the server (again) and waits until <c>/health/ready</c> answers 200.</summary>
     public async Task StartAsync(TimeSpan deadline)
@@ -95,7 +121,7 @@ internal sealed class ServerProcess : IDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var probe = CreateClient(TimeSpan.FromSeconds(5));
         var until = Stopwatch.StartNew();
         while (true)
         {
@@ -141,8 +167,18 @@ internal sealed class ServerProcess : IDisposable
         return code;
     }
 
+    /// <summary>Every line the server wrote so far, every life (the full log, not only the tail).</summary>
+    public string[] ReadLog()
+    {
+        lock (_logFile)
+        {
+            var path = Path.Combine(Root, "server.log");
+            return File.Exists(path) ? File.ReadAllLines(path) : [];
+        }
+    }
+
     /// <summary>The last lines the server wrote, every life, for failure messages.</summary>
-    public string LogTail() => $"Server log (full log: {Path.Combine(Root, "server.log")}):\n" + string.Join('\n', _log);
+    public string LogTail() => $"{Name} log (full log: {Path.Combine(Root, "server.log")}):\n" + string.Join('\n', _log);
 
     public void Dispose()
     {
@@ -194,7 +230,7 @@ internal sealed class ServerProcess : IDisposable
             return;
         }
 
-        line = $"[life {life}] {line}";
+        line = $"[{Name} life {life}] {line}";
         lock (_logFile)
         {
             File.AppendAllLines(Path.Combine(Root, "server.log"), [line]);
