@@ -65,7 +65,9 @@ public sealed partial class DurableWorkflowRuntime(
         }
 
         var state = runner.CreateInstance(workflow, request);
-        var record = NewRecord(state, leased: !dispatch);
+        // Leased to this node even when dispatched: its own worker runs it, and another node's poller leaves it
+        // alone unless this node dies and the lease lapses.
+        var record = NewRecord(state);
         var key = scopedKey is null ? null : new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash, InstanceId = state.Id, CreatedAt = state.CreatedAt };
         try
         {
@@ -89,7 +91,11 @@ public sealed partial class DurableWorkflowRuntime(
         {
             try
             {
-                result = await runner.RunAsync(workflow, state, cancellationToken);
+                await using (KeepLease(state.Id))
+                {
+                    result = await runner.RunAsync(workflow, state, cancellationToken);
+                }
+
                 await SaveAsync(result, StoredIndex.None, cancellationToken);
             }
             catch
@@ -105,12 +111,15 @@ public sealed partial class DurableWorkflowRuntime(
         return new StartResult(result.State, Replayed: false);
     }
 
-    /// <summary>Runs the queued work of a pending instance (a dispatched one, or one a dead node left).</summary>
+    /// <summary>
+    /// Runs the queued work of a pending instance (a dispatched one, or one a dead node left). An instance another
+    /// node holds is skipped, not waited for: that node runs it, and if it dies the poller offers it again.
+    /// </summary>
     public Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default) =>
         WithInstanceAsync(instanceId, async (workflow, state) =>
             state.SubStatus == WorkflowSubStatus.Executing && state.Queue.Count > 0
                 ? await runner.RunAsync(workflow, state, cancellationToken)
-                : null, cancellationToken);
+                : null, cancellationToken, waitForLease: false);
 
     /// <summary>Resumes one bookmark with a stimulus; false when it was already consumed or the instance is gone.</summary>
     public async Task<bool> ResumeAsync(string instanceId, string bookmarkId, object? payload, CancellationToken cancellationToken = default)
@@ -266,13 +275,13 @@ public sealed partial class DurableWorkflowRuntime(
             .Take(limit)
             .ToListAsync(cancellationToken);
 
-    private async Task<RunResult?> WithInstanceAsync(string instanceId, Func<CompiledWorkflow, WorkflowInstanceState, Task<RunResult?>> run, CancellationToken cancellationToken)
+    private async Task<RunResult?> WithInstanceAsync(string instanceId, Func<CompiledWorkflow, WorkflowInstanceState, Task<RunResult?>> run, CancellationToken cancellationToken, bool waitForLease = true)
     {
         RunResult? result;
         using (var gate = await _locks.TryEnterAsync(instanceId, _options.LeaseWaitTimeout, cancellationToken)
             ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {instanceId} is busy; try again."))
         {
-            var snapshot = await ClaimAsync(instanceId, cancellationToken);
+            var snapshot = await ClaimAsync(instanceId, waitForLease, cancellationToken);
             if (snapshot is null)
             {
                 return null;
@@ -283,7 +292,11 @@ public sealed partial class DurableWorkflowRuntime(
                 var state = WorkflowStateSerializer.Deserialize(snapshot);
                 var stored = StoredIndex.Of(state);
                 var workflow = await workflows.GetAsync(state.DefinitionId, state.DefinitionVersion, cancellationToken);
-                result = await run(workflow, state);
+                await using (KeepLease(instanceId))
+                {
+                    result = await run(workflow, state);
+                }
+
                 if (result is null)
                 {
                     await ReleaseAsync(instanceId, CancellationToken.None);
@@ -303,11 +316,12 @@ public sealed partial class DurableWorkflowRuntime(
         return result;
     }
 
-    // Takes the lease and returns the snapshot, waiting while another node holds it; null when the instance does not exist.
-    private async Task<byte[]?> ClaimAsync(string instanceId, CancellationToken cancellationToken)
+    // Takes the lease and returns the snapshot, waiting while another node holds it (unless told not to); null
+    // when the instance does not exist, or is held elsewhere and the caller does not wait.
+    private async Task<byte[]?> ClaimAsync(string instanceId, bool wait, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + _options.LeaseWaitTimeout;
-        var wait = TimeSpan.FromMilliseconds(20);
+        var backoff = TimeSpan.FromMilliseconds(20);
         while (true)
         {
             var now = clock.GetUtcNow();
@@ -316,7 +330,7 @@ public sealed partial class DurableWorkflowRuntime(
                 return snapshot;
             }
 
-            if (!await store.ExistsAsync(instanceId, cancellationToken))
+            if (!wait || !await store.ExistsAsync(instanceId, cancellationToken))
             {
                 return null;
             }
@@ -326,10 +340,12 @@ public sealed partial class DurableWorkflowRuntime(
                 throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {instanceId} is held by another node; try again.");
             }
 
-            await Task.Delay(wait, clock, cancellationToken);
-            wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 500));
+            await Task.Delay(backoff, clock, cancellationToken);
+            backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 500));
         }
     }
+
+    private LeaseKeeper KeepLease(string instanceId) => new(store, instanceId, NodeId, clock, _options.LeaseDuration);
 
     private Task ReleaseAsync(string instanceId, CancellationToken cancellationToken) =>
         store.ReleaseAsync(instanceId, NodeId, cancellationToken);
@@ -382,7 +398,7 @@ public sealed partial class DurableWorkflowRuntime(
         return new StartResult(WorkflowStateSerializer.Deserialize(snapshot), Replayed: true);
     }
 
-    private WorkflowInstanceRecord NewRecord(WorkflowInstanceState state, bool leased) => new()
+    private WorkflowInstanceRecord NewRecord(WorkflowInstanceState state) => new()
     {
         Id = state.Id,
         DefinitionId = state.DefinitionId,
@@ -391,8 +407,8 @@ public sealed partial class DurableWorkflowRuntime(
         SubStatus = state.SubStatus,
         CorrelationId = state.CorrelationId,
         Snapshot = WorkflowStateSerializer.Serialize(state),
-        LeaseOwner = leased ? NodeId : null,
-        LeaseUntil = leased ? state.CreatedAt + _options.LeaseDuration : null,
+        LeaseOwner = NodeId,
+        LeaseUntil = state.CreatedAt + _options.LeaseDuration,
         CreatedAt = state.CreatedAt,
         UpdatedAt = state.UpdatedAt,
     };

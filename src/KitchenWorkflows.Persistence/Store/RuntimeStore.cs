@@ -53,7 +53,7 @@ public sealed class RuntimeStore : IAsyncDisposable
                     (nameof(IdempotencyRecord.RequestHash), k => k.RequestHash),
                     (nameof(IdempotencyRecord.InstanceId), k => k.InstanceId),
                     (nameof(IdempotencyRecord.CreatedAt), k => k.CreatedAt));
-            return await command.Build().ExecuteNonQueryAsync(cancellationToken);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -73,7 +73,8 @@ public sealed class RuntimeStore : IAsyncDisposable
                 .Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil)).Append(" < ")
                 .Value<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), now)
                 .Append(") RETURNING ").Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Snapshot));
-            await using var reader = await command.Build().ExecuteReaderAsync(cancellationToken);
+            await using var query = command.Build();
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<byte[]>(0) : null;
         }, cancellationToken);
 
@@ -84,7 +85,7 @@ public sealed class RuntimeStore : IAsyncDisposable
             var command = new StoreCommand(connection, null, model)
                 .Append("SELECT 1 FROM ").Table<WorkflowInstanceRecord>()
                 .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId);
-            return await command.Build().ExecuteScalarAsync(cancellationToken) is not null;
+            return await command.ExecuteScalarAsync(cancellationToken) is not null;
         }, cancellationToken);
 
     /// <summary>Gives the lease back, if <paramref name="node"/> still holds it.</summary>
@@ -97,7 +98,19 @@ public sealed class RuntimeStore : IAsyncDisposable
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), null)
                 .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId)
                 .Append(" AND ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), node);
-            return await command.Build().ExecuteNonQueryAsync(cancellationToken);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Extends the lease, if <paramref name="node"/> still holds it.</summary>
+    public Task RenewLeaseAsync(string instanceId, string node, DateTimeOffset until, CancellationToken cancellationToken) =>
+        SingleCommandWriteAsync(async (connection, transaction, model) =>
+        {
+            var command = new StoreCommand(connection, transaction, model)
+                .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
+                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), until)
+                .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId)
+                .Append(" AND ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), node);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -122,7 +135,7 @@ public sealed class RuntimeStore : IAsyncDisposable
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), null)
                 .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), state.Id)
                 .Append(" AND ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), save.Node);
-            if (await update.Build().ExecuteNonQueryAsync(cancellationToken) != 1)
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 return false;
             }
@@ -152,7 +165,7 @@ public sealed class RuntimeStore : IAsyncDisposable
                     (nameof(IncidentRecord.Timestamp), i => i.Timestamp));
             if (!rows.IsEmpty)
             {
-                await rows.Build().ExecuteNonQueryAsync(cancellationToken);
+                await rows.ExecuteNonQueryAsync(cancellationToken);
             }
 
             return true;
@@ -179,7 +192,8 @@ public sealed class RuntimeStore : IAsyncDisposable
             command.Append(";\nSELECT ").Column<TriggerRecord>(nameof(TriggerRecord.DefinitionId)).Append(", ").Column<TriggerRecord>(nameof(TriggerRecord.ActivityId))
                 .Append(" FROM ").Table<TriggerRecord>()
                 .Append(" WHERE ").Set<TriggerRecord>(nameof(TriggerRecord.EventName), eventName);
-            await using var reader = await command.Build().ExecuteReaderAsync(cancellationToken);
+            await using var query = command.Build();
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             var bookmarks = await ReadPairsAsync(reader, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             return new EventTargets(bookmarks, await ReadPairsAsync(reader, cancellationToken));
@@ -194,7 +208,7 @@ public sealed class RuntimeStore : IAsyncDisposable
                 .Append(" FROM ").Table<WorkflowDefinitionRecord>()
                 .Append(" WHERE ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.DefinitionId), definitionId)
                 .Append(" AND ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.IsPublished), true);
-            return await command.Build().ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+            return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
         }, cancellationToken);
 
     private static async Task<List<(string, string)>> ReadPairsAsync(DbDataReader reader, CancellationToken cancellationToken)

@@ -78,10 +78,23 @@ internal sealed class StoreCommand(DbConnection connection, DbTransaction? trans
 
     public bool IsEmpty => _text.Length == 0;
 
+    /// <summary>The command with its text; the caller disposes it (an undisposed one is finalized, and SQLite's finalizer contends for the connection).</summary>
     public DbCommand Build()
     {
         _command.CommandText = _text.ToString();
         return _command;
+    }
+
+    public async Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Build();
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Build();
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction)
