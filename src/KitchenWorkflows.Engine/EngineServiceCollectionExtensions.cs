@@ -20,6 +20,7 @@ public static class EngineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ScriptOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EngineOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DefinitionLimits>().ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(SendHttpRequest.HttpClientName);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
@@ -36,6 +37,7 @@ public static class EngineServiceCollectionExtensions
             return registry;
         });
         services.TryAddSingleton<WorkflowValidator>();
+        services.TryAddSingleton<DefinitionLimitsValidator>();
         services.TryAddSingleton<WorkflowCompiler>();
         services.TryAddSingleton<WorkflowRunner>();
         services.TryAddSingleton<Runtime.InMemoryWorkflowRuntime>();
