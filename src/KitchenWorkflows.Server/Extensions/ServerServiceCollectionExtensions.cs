@@ -4,6 +4,10 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using KitchenWorkflows.Engine;
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Expressions;
+using KitchenWorkflows.Engine.Http;
+using KitchenWorkflows.Engine.Validation;
 using KitchenWorkflows.KitchenLab;
 using KitchenWorkflows.Persistence;
 using KitchenWorkflows.Scheduling;
@@ -24,6 +28,7 @@ internal static class ServerServiceCollectionExtensions
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 
         services.AddKitchenWorkflowsEngine(activities => activities.AddKitchenLabActivities());
+        BindEngineOptions(services);
         services.AddKitchenLab();
         services.AddKitchenWorkflowsPersistence(builder.Configuration);
         services.AddKitchenWorkflowsScheduling(_ => CreateHangfireStorage(storage, builder.Configuration));
@@ -46,6 +51,15 @@ internal static class ServerServiceCollectionExtensions
             .AddDbContextCheck<WorkflowDbContext>("database", tags: ["ready"])
             .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: ["ready"]);
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
+    }
+
+    // The engine declares its options without configuration (it has no hosting dependency); the server binds them.
+    private static void BindEngineOptions(IServiceCollection services)
+    {
+        services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.SectionName);
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
+        services.AddOptions<DefinitionLimits>().BindConfiguration(DefinitionLimits.SectionName);
+        services.AddOptions<OutboundHttpOptions>().BindConfiguration(OutboundHttpOptions.SectionName);
     }
 
     private static JobStorage CreateHangfireStorage(StorageOptions storage, IConfiguration configuration)
