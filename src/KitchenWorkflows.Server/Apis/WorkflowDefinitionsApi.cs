@@ -7,10 +7,10 @@ using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Values;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Runtime;
+using KitchenWorkflows.Server.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using KitchenWorkflows.Server.Extensions;
 
 namespace KitchenWorkflows.Server.Apis;
 

@@ -11,10 +11,10 @@ using KitchenWorkflows.Engine.Validation;
 using KitchenWorkflows.KitchenLab;
 using KitchenWorkflows.Persistence;
 using KitchenWorkflows.Scheduling;
+using KitchenWorkflows.Server.Logging;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using KitchenWorkflows.Server.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KitchenWorkflows.Server.Extensions;
