@@ -33,6 +33,8 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
         "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
     ];
 
+    private static readonly string[] GlobalObjectRoutes = ["globalThis", "this", "\\u"];
+
     private readonly ConcurrentDictionary<string, Prepared<Acornima.Ast.Script>> _scripts = new(StringComparer.Ordinal);
     private readonly ScriptOptions _limits = options.Value;
     private int _preparations;
@@ -76,8 +78,10 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
             // Built-ins such as JSON.stringify and Array.prototype.join recurse in .NET: on a deeply nested value
             // they would overflow the stack, which no catch survives and which ends the whole server process.
             o.Constraints.StackOverflowGuard = true;
+            // eval and new Function('…') would let a script reach the global object without naming it (see below).
+            o.DisableStringCompilation();
         });
-        RemoveRawMemoryGlobals(engine);
+        RemoveRawMemoryGlobals(engine, script);
         DefineGlobals(engine, context, script);
         configure?.Invoke(engine);
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -102,8 +106,16 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
 
     // Typed arrays and buffers allocate their whole length at once, outside the per-statement memory check
     // (new Uint8Array(1e9) takes a gigabyte), and Atomics.wait blocks; workflow scripts need none of them.
-    private static void RemoveRawMemoryGlobals(JsEngine engine)
+    // Removing them builds the whole global object, which halves the rate of small evaluations, so it is done only
+    // when the script could reach them: by name, through the global object (globalThis, this; eval and Function
+    // are disabled), or through a name spelled with \u escapes.
+    private static void RemoveRawMemoryGlobals(JsEngine engine, string script)
     {
+        if (!RawMemoryGlobals.Concat(GlobalObjectRoutes).Any(word => script.Contains(word, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
         foreach (var name in RawMemoryGlobals)
         {
             engine.Global.RemoveOwnProperty(name);
