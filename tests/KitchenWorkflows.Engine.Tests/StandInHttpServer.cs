@@ -9,8 +9,10 @@ namespace KitchenWorkflows.Engine.Tests;
 internal sealed record ReceivedRequest(int Number, string Method, string Path, string? IdempotencyKey, string Body);
 
 /// <summary>What the stand-in answers; <see cref="Drop"/> breaks the connection in the middle of the response.</summary>
-internal sealed record StandInResponse(int StatusCode = 200, string Body = "", string ContentType = "text/plain", bool Drop = false)
+internal sealed record StandInResponse(int StatusCode = 200, string Body = "", string ContentType = "text/plain", bool Drop = false, string? Location = null)
 {
+    public static StandInResponse Redirect(string location, int statusCode = 302) => new(statusCode, Location: location);
+
     public static StandInResponse Json(string body, int statusCode = 200) => new(statusCode, body, "application/json");
 
     public static StandInResponse Dropped { get; } = new(Drop: true);
@@ -91,6 +93,11 @@ internal sealed class StandInHttpServer : IAsyncDisposable
 
             context.Response.StatusCode = response.StatusCode;
             context.Response.ContentType = response.ContentType;
+            if (response.Location is not null)
+            {
+                context.Response.RedirectLocation = response.Location;
+            }
+
             var bytes = Encoding.UTF8.GetBytes(response.Body);
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();

@@ -14,7 +14,7 @@ public abstract class ServerFixture : IDisposable
 
     public ServerFactory Factory => _factory.Value;
 
-    public HttpClient CreateClient() => Factory.CreateClient();
+    public virtual HttpClient CreateClient() => Factory.CreateClient();
 
     /// <summary>Creates the server on first use; a fixture whose server needs settings (outside systems' addresses) overrides it.</summary>
     protected virtual ServerFactory CreateFactory(StorageProvider provider) => new(provider);

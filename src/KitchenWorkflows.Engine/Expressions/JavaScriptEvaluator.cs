@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
 using Jint.Runtime.Interop;
@@ -10,7 +11,8 @@ using JsEngine = Jint.Engine;
 namespace KitchenWorkflows.Engine.Expressions;
 
 /// <summary>
-/// Runs JavaScript with Jint, sandboxed (no CLR access) and limited in time, statements and memory.
+/// Runs JavaScript with Jint, sandboxed (no CLR access, no typed arrays) and limited in time, statements, memory,
+/// recursion, array length and stack depth, so that a hostile script faults its activity instead of stalling a worker.
 /// Scripts see Elsa 3's globals: <c>getVariable</c>, <c>setVariable</c>, <c>getInput</c>,
 /// <c>getOutputFrom</c>, <c>getLastResult</c>, <c>getWorkflowInstanceId</c>, <c>getCorrelationId</c>,
 /// <c>setCorrelationId</c>, <c>setTag(name, value)</c> (an instance tag; an empty value removes it), and <c>getX()</c>/<c>setX(v)</c> for each declared variable X. A script may
@@ -24,6 +26,14 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
     {
         ParsingOptions = ScriptParsingOptions.Default with { AllowReturnOutsideFunction = true },
     };
+
+    private static readonly string[] RawMemoryGlobals =
+    [
+        "ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
+        "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
+    ];
+
+    private static readonly string[] GlobalObjectRoutes = ["globalThis", "this", "\\u"];
 
     private readonly ConcurrentDictionary<string, Prepared<Acornima.Ast.Script>> _scripts = new(StringComparer.Ordinal);
     private readonly ScriptOptions _limits = options.Value;
@@ -57,22 +67,58 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
     public object? Run(string script, ActivityExecutionContext context, Action<JsEngine>? configure)
     {
         var prepared = Prepare(script);
-        var engine = new JsEngine(o => o
-            .TimeoutInterval(_limits.TimeLimit)
-            .MaxStatements(_limits.MaxStatements)
-            .LimitMemory(_limits.MemoryLimitBytes)
-            .LimitRecursion(_limits.RecursionLimit));
+        var engine = new JsEngine(o =>
+        {
+            o.TimeoutInterval(_limits.TimeLimit)
+                .MaxStatements(_limits.MaxStatements)
+                .LimitMemory(_limits.MemoryLimitBytes)
+                .LimitRecursion(_limits.RecursionLimit)
+                .MaxArraySize((uint)_limits.MaxArrayLength)
+                .RegexTimeoutInterval(_limits.TimeLimit);
+            // Built-ins such as JSON.stringify and Array.prototype.join recurse in .NET: on a deeply nested value
+            // they would overflow the stack, which no catch survives and which ends the whole server process.
+            o.Constraints.StackOverflowGuard = true;
+            // eval and new Function('…') would let a script reach the global object without naming it (see below).
+            o.DisableStringCompilation();
+        });
+        RemoveRawMemoryGlobals(engine, script);
         DefineGlobals(engine, context, script);
         configure?.Invoke(engine);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         try
         {
-            return JsValues.FromJs(engine.Evaluate(prepared));
+            var value = engine.Evaluate(prepared);
+            // Jint checks the memory limit between statements, so one native call ('x'.repeat(1e8)) can allocate far
+            // more before the script ends; such a result must not reach the instance state.
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            if (allocated > _limits.MemoryLimitBytes)
+            {
+                throw new Jint.Runtime.MemoryLimitExceededException($"Script has allocated {allocated} but is limited to {_limits.MemoryLimitBytes}");
+            }
+
+            return JsValues.FromJs(value);
         }
-        catch (Exception ex) when (ex is Jint.Runtime.JavaScriptException or Jint.Runtime.StatementsCountOverflowException
-                                       or Jint.Runtime.MemoryLimitExceededException or TimeoutException
-                                       or Jint.Runtime.RecursionDepthOverflowException)
+        catch (Exception ex) when (ex is JintException or TimeoutException or RegexMatchTimeoutException)
         {
             throw new ScriptFailedException($"The script failed: {ex.Message}", ex);
+        }
+    }
+
+    // Typed arrays and buffers allocate their whole length at once, outside the per-statement memory check
+    // (new Uint8Array(1e9) takes a gigabyte), and Atomics.wait blocks; workflow scripts need none of them.
+    // Removing them builds the whole global object, which halves the rate of small evaluations, so it is done only
+    // when the script could reach them: by name, through the global object (globalThis, this; eval and Function
+    // are disabled), or through a name spelled with \u escapes.
+    private static void RemoveRawMemoryGlobals(JsEngine engine, string script)
+    {
+        if (!RawMemoryGlobals.Concat(GlobalObjectRoutes).Any(word => script.Contains(word, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        foreach (var name in RawMemoryGlobals)
+        {
+            engine.Global.RemoveOwnProperty(name);
         }
     }
 

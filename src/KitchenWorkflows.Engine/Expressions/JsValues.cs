@@ -32,8 +32,20 @@ internal static class JsValues
         _ => ToJs(engine, Values.PlainValues.FromJson(Values.PlainValues.ToJson(value))),
     };
 
-    public static object? FromJs(JsValue value)
+    /// <summary>How deep a value a script may hand back: as deep as the API reads JSON, and far from the stack's end.</summary>
+    public const int MaxDepth = 64;
+
+    /// <exception cref="Jint.Runtime.JavaScriptException">The value nests deeper than <see cref="MaxDepth"/> (a cycle does too).</exception>
+    public static object? FromJs(JsValue value) => FromJs(value, depth: 0);
+
+    private static object? FromJs(JsValue value, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            // A cyclic or hostilely deep value would otherwise recurse here until the process dies of a stack overflow.
+            throw new Jint.Runtime.JavaScriptException($"The value nests deeper than {MaxDepth} levels (or refers to itself).");
+        }
+
         if (value.IsNull() || value.IsUndefined())
         {
             return null;
@@ -67,7 +79,7 @@ internal static class JsValues
             var items = new List<object?>((int)array.Length);
             for (uint i = 0; i < array.Length; i++)
             {
-                items.Add(FromJs(array.Get(i)));
+                items.Add(FromJs(array.Get(i), depth + 1));
             }
 
             return items;
@@ -78,9 +90,10 @@ internal static class JsValues
             var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var property in obj.GetOwnProperties())
             {
-                if (property.Value.Enumerable && property.Key.IsString())
+                // Only data properties: a getter would run script code after the evaluation's limits stopped counting.
+                if (property.Value.Enumerable && property.Key.IsString() && !property.Value.IsAccessorDescriptor())
                 {
-                    dict[property.Key.AsString()] = FromJs(obj.Get(property.Key));
+                    dict[property.Key.AsString()] = FromJs(property.Value.Value, depth + 1);
                 }
             }
 

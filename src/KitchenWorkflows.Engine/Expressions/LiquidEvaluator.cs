@@ -2,20 +2,22 @@ using System.Collections.Concurrent;
 using Fluid;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
+using Microsoft.Extensions.Options;
 
 namespace KitchenWorkflows.Engine.Expressions;
 
 /// <summary>
 /// Renders Liquid templates with Fluid. Templates see <c>Variables</c>, <c>Input</c>, <c>Output</c>,
 /// <c>Workflow</c> (<c>Id</c>, <c>DefinitionId</c>, <c>CorrelationId</c>) and <c>CorrelationId</c>.
-/// Parsed templates are cached by their source.
+/// Parsed templates are cached by their source; a rendering stops after <see cref="ScriptOptions.MaxStatements"/> steps.
 /// </summary>
-public sealed class LiquidEvaluator : IExpressionEvaluator
+public sealed class LiquidEvaluator(IOptions<ScriptOptions> options) : IExpressionEvaluator
 {
     private const int MaxCachedTemplates = 10_000;
     private static readonly FluidParser Parser = new();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
-    private readonly TemplateOptions _options = new();
+    // A template loop ({% for i in (1..1000000000) %}) is bounded like a script: by the statement limit.
+    private readonly TemplateOptions _options = new() { MaxSteps = options.Value.MaxStatements };
 
     /// <inheritdoc />
     public string Type => ExpressionTypes.Liquid;

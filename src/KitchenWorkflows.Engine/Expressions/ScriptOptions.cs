@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace KitchenWorkflows.Engine.Expressions;
 
-/// <summary>Limits on one JavaScript evaluation, so that a runaway script cannot stall a worker.</summary>
+/// <summary>Limits on one JavaScript evaluation (and, by its statement limit, one Liquid rendering), so that a runaway script cannot stall a worker.</summary>
 public sealed class ScriptOptions
 {
     /// <summary>The configuration section name.</summary>
@@ -23,4 +23,8 @@ public sealed class ScriptOptions
     /// <summary>Call depth limit.</summary>
     [Range(16, 10_000)]
     public int RecursionLimit { get; set; } = 256;
+
+    /// <summary>The longest array a script may make (<c>new Array(1e9)</c> would otherwise be allocated in one go).</summary>
+    [Range(1_000, int.MaxValue)]
+    public int MaxArrayLength { get; set; } = 1_000_000;
 }

@@ -17,6 +17,7 @@ namespace KitchenWorkflows.Persistence.Definitions;
 public sealed class WorkflowDefinitionStore(
     IDbContextFactory<WorkflowDbContext> contexts,
     WorkflowValidator validator,
+    DefinitionLimitsValidator limits,
     CompiledWorkflowCache workflows,
     IWorkflowScheduler scheduler,
     TimeProvider clock)
@@ -65,6 +66,7 @@ public sealed class WorkflowDefinitionStore(
 
     /// <summary>Publishes the latest version; new instances run it from now on, on every node.</summary>
     /// <exception cref="WorkflowRuntimeException">No such definition (NotFound), or the latest version is already published (Conflict).</exception>
+    /// <exception cref="WorkflowDefinitionException">The draft exceeds the definition limits (lowered since it was saved).</exception>
     public async Task<WorkflowDefinition> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
@@ -76,6 +78,8 @@ public sealed class WorkflowDefinitionStore(
         {
             throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Version {latest.Version} of '{definitionId}' is already published; save a new draft first.");
         }
+
+        ThrowIfOverLimits(WorkflowDefinitionSerializer.Deserialize(latest.Json));
 
         await PublishVersionAsync(db, versions, latest, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -125,6 +129,8 @@ public sealed class WorkflowDefinitionStore(
             definition.DefinitionId = Guid.CreateVersion7().ToString("N");
         }
 
+        // The limits first: an oversized definition is refused before its scripts are parsed.
+        ThrowIfOverLimits(definition);
         var errors = validator.Validate(definition);
         if (errors.Count > 0)
         {
@@ -186,6 +192,15 @@ public sealed class WorkflowDefinitionStore(
         }
 
         return ToDefinition(record);
+    }
+
+    private void ThrowIfOverLimits(WorkflowDefinition definition)
+    {
+        var errors = limits.Validate(definition);
+        if (errors.Count > 0)
+        {
+            throw new WorkflowDefinitionException(errors);
+        }
     }
 
     private async Task PublishVersionAsync(WorkflowDbContext db, List<WorkflowDefinitionRecord> versions, WorkflowDefinitionRecord target, CancellationToken cancellationToken)

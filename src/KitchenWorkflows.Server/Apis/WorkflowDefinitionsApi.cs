@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KitchenWorkflows.Engine.Definitions;
@@ -5,8 +7,10 @@ using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Values;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Runtime;
+using KitchenWorkflows.Server.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace KitchenWorkflows.Server.Apis;
 
@@ -49,9 +53,9 @@ internal static class WorkflowDefinitionsApi
     private static async Task<Ok<IReadOnlyList<WorkflowDefinitionSummary>>> ListAsync(WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListAsync(cancellationToken));
 
-    private static async Task<Created<JsonObject>> SaveAsync(HttpRequest request, WorkflowDefinitionStore store, CancellationToken cancellationToken)
+    private static async Task<Created<JsonObject>> SaveAsync(HttpRequest request, WorkflowDefinitionStore store, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
-        var body = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken: cancellationToken);
+        var body = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = limits.Value.MaxJsonDepth }, cancellationToken: cancellationToken);
         var saved = await store.SaveDraftAsync(WorkflowDefinitionSerializer.Deserialize(body), cancellationToken);
         return TypedResults.Created($"/api/workflow-definitions/{saved.DefinitionId}?version={saved.Version}", WorkflowDefinitionSerializer.ToJsonObject(saved));
     }
@@ -78,21 +82,28 @@ internal static class WorkflowDefinitionsApi
         TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(await store.PublishAsync(definitionId, cancellationToken)));
 
     private static async Task<Results<Ok<WorkflowInstanceSummary>, ValidationProblem>> ExecuteAsync(
-        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, int? version,
-        DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
+        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, string? version,
+        DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (InvalidKey(idempotencyKey) is { } problem)
         {
             return problem;
         }
 
-        if (version is < 1)
+        // Read as text, so that "abc" is a 400 on the field like "0" is, not a binding failure without one.
+        int? number = null;
+        if (version is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["Versions start at 1."] });
+            if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["Versions are whole numbers from 1."] });
+            }
+
+            number = parsed;
         }
 
-        var result = await runtime.StartAsync(definitionId, ToStartRequest(body), idempotencyKey, dispatch: false, cancellationToken, version);
-        return TypedResults.Ok(WorkflowInstanceSummary.From(result.State));
+        var result = await runtime.StartAsync(definitionId, ToStartRequest(body), idempotencyKey, dispatch: false, cancellationToken, number);
+        return TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(result.State), user));
     }
 
     private static async Task<Results<Accepted<DispatchWorkflowResponse>, ValidationProblem>> DispatchAsync(

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Runtime;
@@ -29,7 +30,7 @@ internal static class WorkflowInstancesApi
     }
 
     private static async Task<Results<Ok<PagedList<InstanceListItem>>, ValidationProblem>> ListAsync(
-        [AsParameters] InstanceListQuery query, InstanceQueries instances, CancellationToken cancellationToken)
+        [AsParameters] InstanceListQuery query, InstanceQueries instances, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         WorkflowStatus? status = null;
@@ -71,14 +72,17 @@ internal static class WorkflowInstancesApi
             tags.Add(new(tag[..colon], tag[(colon + 1)..]));
         }
 
-        if (query.Page is < 1)
+        // Read as text, so that "abc" is a 400 on its own field like "0" is, not a binding failure without one.
+        var page = ParseOr(query.Page, 1);
+        if (page is not >= 1)
         {
-            errors["page"] = ["Pages start at 1."];
+            errors["page"] = ["Pages are whole numbers from 1."];
         }
 
-        if (query.PageSize is < 1 or > MaxPageSize)
+        var pageSize = ParseOr(query.PageSize, 50);
+        if (pageSize is not (>= 1 and <= MaxPageSize))
         {
-            errors["pageSize"] = [$"The page size must be 1 to {MaxPageSize}."];
+            errors["pageSize"] = [$"The page size must be a whole number from 1 to {MaxPageSize}."];
         }
 
         if (errors.Count > 0)
@@ -86,34 +90,37 @@ internal static class WorkflowInstancesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await instances.ListAsync(new InstanceFilter
+        return TypedResults.Ok(PersonalDataView.Shape(await instances.ListAsync(new InstanceFilter
         {
             DefinitionId = query.DefinitionId,
             Status = status,
             SubStatus = subStatus,
             CorrelationId = query.CorrelationId,
             Tags = tags,
-            Page = query.Page ?? 1,
-            PageSize = query.PageSize ?? 50,
-        }, cancellationToken));
+            Page = page!.Value,
+            PageSize = pageSize!.Value,
+        }, cancellationToken), user));
     }
 
-    private static async Task<Results<Ok<WorkflowInstanceSummary>, ProblemHttpResult>> GetAsync(string id, InstanceQueries instances, CancellationToken cancellationToken) =>
-        await instances.GetAsync(id, cancellationToken) is { } state ? TypedResults.Ok(WorkflowInstanceSummary.From(state)) : NotFound(id);
+    private static async Task<Results<Ok<WorkflowInstanceSummary>, ProblemHttpResult>> GetAsync(string id, InstanceQueries instances, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await instances.GetAsync(id, cancellationToken) is { } state ? TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(state), user)) : NotFound(id);
 
-    private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ProblemHttpResult>> GetJournalAsync(string id, InstanceQueries instances, CancellationToken cancellationToken) =>
-        await instances.GetJournalAsync(id, cancellationToken) is { } journal ? TypedResults.Ok(journal) : NotFound(id);
+    private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ProblemHttpResult>> GetJournalAsync(string id, InstanceQueries instances, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await instances.GetJournalAsync(id, cancellationToken) is { } journal ? TypedResults.Ok(PersonalDataView.Shape(journal, user)) : NotFound(id);
 
-    private static async Task<Ok<WorkflowInstanceSummary>> CancelAsync(string id, DurableWorkflowRuntime runtime, CancellationToken cancellationToken) =>
-        TypedResults.Ok(WorkflowInstanceSummary.From(await runtime.CancelAsync(id, cancellationToken)));
+    private static async Task<Ok<WorkflowInstanceSummary>> CancelAsync(string id, DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(await runtime.CancelAsync(id, cancellationToken)), user));
 
-    private static async Task<Ok<WorkflowInstanceSummary>> RetryAsync(string id, DurableWorkflowRuntime runtime, CancellationToken cancellationToken) =>
-        TypedResults.Ok(WorkflowInstanceSummary.From(await runtime.RetryAsync(id, cancellationToken)));
+    private static async Task<Ok<WorkflowInstanceSummary>> RetryAsync(string id, DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(await runtime.RetryAsync(id, cancellationToken)), user));
+
+    private static int? ParseOr(string? text, int fallback) =>
+        text is null ? fallback : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     // TypedResults.Problem, unlike NotFound(problem), answers as application/problem+json like every other error.
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No instance '{id}'.");
 
     /// <summary>The list's query string.</summary>
-    internal sealed record InstanceListQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, string[]? Tag, int? Page, int? PageSize);
+    internal sealed record InstanceListQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, string[]? Tag, string? Page, string? PageSize);
 }

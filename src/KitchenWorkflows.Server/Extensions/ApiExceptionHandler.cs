@@ -8,7 +8,7 @@ namespace KitchenWorkflows.Server.Extensions;
 
 /// <summary>
 /// Turns every failure into RFC 7807 problem details: invalid definitions and malformed bodies are 400
-/// with errors keyed by JSON path, unknown ids 404, conflicts 409, a busy instance 503. Nothing else
+/// with errors keyed by JSON path (a body nested deeper than Limits:MaxJsonDepth too), a body over Limits:MaxRequestBodyBytes 413, unknown ids 404, conflicts 409, a busy instance 503. Nothing else
 /// leaks: an unexpected exception is logged and answered with a bare 500 problem, never a stack trace.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler

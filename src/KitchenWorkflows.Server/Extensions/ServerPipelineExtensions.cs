@@ -27,6 +27,8 @@ internal static partial class ServerPipelineExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestTimeouts();
+        // After authentication (when the identity work adds it), so that callers are counted by key or account.
+        app.UseRateLimiter();
     }
 
     public static void MapOperationsEndpoints(this WebApplication app)

@@ -4,48 +4,74 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using KitchenWorkflows.Engine;
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Expressions;
+using KitchenWorkflows.Engine.Http;
+using KitchenWorkflows.Engine.Validation;
 using KitchenWorkflows.KitchenLab;
 using KitchenWorkflows.Persistence;
 using KitchenWorkflows.Scheduling;
+using KitchenWorkflows.Server.Logging;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace KitchenWorkflows.Server.Extensions;
 
 /// <summary>Everything the server registers, in one place.</summary>
 internal static class ServerServiceCollectionExtensions
 {
-    /// <summary>The largest request body the API accepts (a big definition is well under this).</summary>
-    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
-
     public static void AddServerServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 
         services.AddKitchenWorkflowsEngine(activities => activities.AddKitchenLabActivities());
+        BindEngineOptions(services);
         services.AddKitchenLab();
         services.AddKitchenWorkflowsPersistence(builder.Configuration);
         services.AddKitchenWorkflowsScheduling(_ => CreateHangfireStorage(storage, builder.Configuration));
         services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
 
         builder.AddServerTelemetry();
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Extensions.Remove("exception");
+            // Kestrel refuses the body wherever it is read (an endpoint's binding or the exception handler's path): one answer for both.
+            if (c.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                c.ProblemDetails.Title = "The request body is too large.";
+                c.ProblemDetails.Detail = $"A request body may have at most {c.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes} bytes (Limits:MaxRequestBodyBytes).";
+            }
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o =>
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JsonOptions>().Configure<IOptions<RequestLimitsOptions>>((o, limits) =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new Engine.Values.PlainValueJsonConverter());
-            o.SerializerOptions.MaxDepth = 64;
+            o.SerializerOptions.MaxDepth = limits.Value.MaxJsonDepth;
         });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((k, limits) => k.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        services.AddApiRateLimiting();
         services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(60) });
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
         services.AddHealthChecks()
             .AddDbContextCheck<WorkflowDbContext>("database", tags: ["ready"])
             .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: ["ready"]);
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
+        PersonalDataMaskingLoggerFactory.Register(services);
+    }
+
+    // The engine declares its options without configuration (it has no hosting dependency); the server binds them.
+    private static void BindEngineOptions(IServiceCollection services)
+    {
+        services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.SectionName);
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
+        services.AddOptions<DefinitionLimits>().BindConfiguration(DefinitionLimits.SectionName);
+        services.AddOptions<OutboundHttpOptions>().BindConfiguration(OutboundHttpOptions.SectionName);
     }
 
     private static JobStorage CreateHangfireStorage(StorageOptions storage, IConfiguration configuration)

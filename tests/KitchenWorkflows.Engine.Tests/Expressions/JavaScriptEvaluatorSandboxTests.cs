@@ -84,6 +84,69 @@ public sealed class JavaScriptEvaluatorSandboxTests
         AssertFaultedAtScript(result);
     }
 
+    // Each of these stalled a worker, took a gigabyte, or (the deep ones) ended the process with a stack overflow
+    // before the evaluator's stack guard, array limit, removed typed arrays and result checks.
+    [Theory]
+    [InlineData("let o = {}; for (let i = 0; i < 40000; i++) o = { o }; JSON.stringify(o).length")]
+    [InlineData("let a = []; for (let i = 0; i < 40000; i++) a = [a]; a.toString().length")]
+    [InlineData("let o = {}; for (let i = 0; i < 30000; i++) o = { o }; o")]
+    [InlineData("const o = {}; o.self = o; o")]
+    [InlineData("new Array(1e9).fill(0).length")]
+    [InlineData("let s = 'x'; while (true) s += s;")]
+    [InlineData("'x'.repeat(1 << 30)")]
+    [InlineData("'x'.repeat(1e8)")]
+    [InlineData("new Uint8Array(1e9).length")]
+    [InlineData("new ArrayBuffer(1e9).byteLength")]
+    [InlineData("new globalThis['Uint' + '8Array'](1e9).length")]
+    [InlineData("new this['Float64' + 'Array'](1e9).length")]
+    [InlineData("new Uint8\\u0041rray(1e9).length")]
+    [InlineData("new (Object.getPrototypeOf(function () { }).constructor)('return this')()")]
+    [InlineData("Atomics.wait(new Int32Array(4), 0, 0)")]
+    [InlineData("/(a+)+$/.test('a'.repeat(40) + '!')")]
+    [InlineData("while (true) { try { while (true) { } } catch (e) { } }")]
+    [InlineData("(async () => { while (true) await null; })(); 1")]
+    [InlineData("function f() { return [1].map(f); } f()")]
+    [InlineData("Function('return this')().constructor.constructor('return importNamespace')()('System.IO')")]
+    [InlineData("getVariable.constructor('return this')().System.IO")]
+    [InlineData("this.constructor.constructor('return clr')()")]
+    public async Task Run_HostileScript_FaultsWithAnIncidentWithinTheTimeLimit(string script)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await RunAsync(ScriptThenWrite(script), o => o.TimeLimit = TimeSpan.FromSeconds(1));
+
+        AssertFaultedAtScript(result);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Run_ResultWithAGetterThatLoops_LeavesTheGetterOutInsteadOfRunningItUnlimited()
+    {
+        var result = await RunAsync(ScriptThenWrite("({ a: 1, get x() { while (true) { } } })"));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(new Dictionary<string, object?> { ["a"] = 1L }, result.State.ActivityOutputs["Script1"]);
+    }
+
+    [Fact]
+    public async Task Run_GlobalObject_HoldsNoClrEntryPoints()
+    {
+        var result = await RunAsync(ScriptThenWrite(
+            "const g = globalThis; [typeof g.System, typeof g.importNamespace, typeof g.clr, typeof g.require, typeof g.process, typeof g.Uint8Array].join()"));
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal("undefined,undefined,undefined,undefined,undefined,undefined", result.State.ActivityOutputs["Script1"]);
+    }
+
+    [Fact]
+    public async Task Run_LiquidLoopOverTheStatementLimit_FaultsWithAnIncident()
+    {
+        var result = await RunAsync(Chain(WriteLine("Script1", "Liquid", "{% for i in (1..100000000) %}x{% endfor %}")), o => o.MaxStatements = 1000);
+
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+        Assert.Equal("Script1", Assert.Single(result.State.Incidents).ActivityId);
+    }
+
     [Fact]
     public async Task Run_ScriptThatThrows_FaultsWithTheScriptMessage()
     {

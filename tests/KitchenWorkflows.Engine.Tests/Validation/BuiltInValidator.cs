@@ -13,7 +13,7 @@ internal static class BuiltInValidator
 {
     private static readonly WorkflowValidator Validator = new(
         BuiltInActivities.Register(new ActivityRegistry()),
-        new ExpressionEvaluators([new LiteralEvaluator(), new JavaScriptEvaluator(Options.Create(new ScriptOptions())), new LiquidEvaluator(), new VariableEvaluator()]));
+        new ExpressionEvaluators([new LiteralEvaluator(), new JavaScriptEvaluator(Options.Create(new ScriptOptions())), new LiquidEvaluator(Options.Create(new ScriptOptions())), new VariableEvaluator()]));
 
     public static IReadOnlyList<ValidationError> Validate(JsonObject definition) =>
         Validator.Validate(WorkflowDefinitionSerializer.Deserialize(definition));

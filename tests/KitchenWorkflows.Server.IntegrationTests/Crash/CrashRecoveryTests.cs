@@ -12,6 +12,13 @@ namespace KitchenWorkflows.Server.IntegrationTests.Crash;
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
     private const int SigKillExitCode = 128 + 9;
+
+    // The stand-in listens on 127.0.0.1, which Elsa.SendHttpRequest's SSRF guard refuses unless configured.
+    private static readonly Dictionary<string, string> AllowLoopbackHttp = new(StringComparer.Ordinal)
+    {
+        ["Http__AllowedHosts__0"] = "127.0.0.1",
+        ["Http__AllowedNetworks__0"] = "127.0.0.1/32",
+    };
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(45);
 
     [Fact]
@@ -21,7 +28,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         const string definitionId = "crash-http";
         var clock = Stopwatch.StartNew();
         await using var standIn = await SideEffectRecorder.StartAsync(responseDelay: TimeSpan.FromMilliseconds(30));
-        using var server = new ServerProcess([definitionId + ".json"]);
+        using var server = new ServerProcess([definitionId + ".json"], AllowLoopbackHttp);
         await server.StartAsync(StartDeadline);
         Note(clock, "server ready");
         using var api = Api(server);

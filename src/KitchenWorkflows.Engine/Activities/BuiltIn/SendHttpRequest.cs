@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Http;
 using KitchenWorkflows.Engine.Values;
 
 namespace KitchenWorkflows.Engine.Activities.BuiltIn;
@@ -12,7 +13,9 @@ namespace KitchenWorkflows.Engine.Activities.BuiltIn;
 /// is expected, else <c>Unmatched status code</c>. A connection failure continues through
 /// <c>Failed to connect</c> when that port is connected, and otherwise fails the activity so its retry
 /// policy applies. Every request carries an <c>Idempotency-Key</c> header that is the same on every
-/// retry of one execution, so the receiver can drop repeats.
+/// retry of one execution, so the receiver can drop repeats. Only addresses that <see cref="OutboundHttpOptions"/>
+/// allows are contacted (redirects included); any other request faults the activity at once, without retry, and
+/// sends nothing.
 /// </summary>
 [Activity("Elsa.SendHttpRequest", Category = "HTTP", DisplayName = "HTTP Request", Description = "Send an HTTP request; continue by status code.")]
 public sealed class SendHttpRequest : Activity
@@ -88,6 +91,10 @@ public sealed class SendHttpRequest : Activity
         try
         {
             response = await client.SendAsync(request, context.CancellationToken);
+        }
+        catch (Exception ex) when (OutboundRequestRefusedException.Find(ex) is { } refused)
+        {
+            return ActivityResult.Fault(refused.Message, retryable: false);
         }
         catch (HttpRequestException ex) when (IsConnected(context, FailedToConnectPort))
         {

@@ -1,17 +1,26 @@
 using System.Text.Json.Nodes;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KitchenWorkflows.Engine.Tests.Activities.BuiltIn;
 
 /// <summary>Against a real HTTP server on 127.0.0.1, never a mocked HttpClient.</summary>
 public sealed class SendHttpRequestTests
 {
+    // The stand-ins listen on 127.0.0.1, which the SSRF guard refuses unless allowed.
+    internal static void AllowLoopback(IServiceCollection services) => services.Configure<OutboundHttpOptions>(o =>
+    {
+        o.AllowedHosts.Add("127.0.0.1");
+        o.AllowedNetworks.Add("127.0.0.1/32");
+    });
+
     // start → http ─200────────────────→ ok
     //              ├404────────────────→ missing
     //              ├Unmatched status code→ unmatched
     //              └Failed to connect──→ unreachable   (only when connectFailurePort)
-    private static string Flow(string url, bool connectFailurePort = true, JsonObject? retryPolicy = null, string method = "GET", JsonObject? content = null)
+    internal static string Flow(string url, bool connectFailurePort = true, JsonObject? retryPolicy = null, string method = "GET", JsonObject? content = null)
     {
         var http = new List<(string, JsonNode?)>
         {
@@ -52,7 +61,7 @@ public sealed class SendHttpRequestTests
     public async Task ExecuteAsync_ExpectedStatusWithJson_ContinuesThroughThatPortWithTheParsedBody()
     {
         await using var server = new StandInHttpServer(_ => StandInResponse.Json("""{"name":"Kitchen","items":[1,2]}"""));
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(services: AllowLoopback);
 
         var result = await harness.RunAsync(Flow(server.BaseUrl + "contracts/7"));
 
@@ -71,7 +80,7 @@ public sealed class SendHttpRequestTests
     public async Task ExecuteAsync_OtherExpectedStatus_ContinuesThroughItsPort()
     {
         await using var server = new StandInHttpServer(_ => new StandInResponse(404, "no such contract"));
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(services: AllowLoopback);
 
         var result = await harness.RunAsync(Flow(server.BaseUrl));
 
@@ -83,7 +92,7 @@ public sealed class SendHttpRequestTests
     public async Task ExecuteAsync_StatusNotExpected_ContinuesThroughUnmatchedStatusCode()
     {
         await using var server = new StandInHttpServer(_ => new StandInResponse(503));
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(services: AllowLoopback);
 
         var result = await harness.RunAsync(Flow(server.BaseUrl));
 
@@ -95,7 +104,7 @@ public sealed class SendHttpRequestTests
     public async Task ExecuteAsync_PostWithObjectContent_SendsItAsJson()
     {
         await using var server = new StandInHttpServer(_ => new StandInResponse(200, "{}", "application/json"));
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(services: AllowLoopback);
 
         await harness.RunAsync(Flow(server.BaseUrl + "sms", method: "POST", content: new JsonObject { ["phone"] = "+7900", ["text"] = "Привет" }));
 
@@ -107,7 +116,7 @@ public sealed class SendHttpRequestTests
     [Fact]
     public async Task ExecuteAsync_NothingListensAndFailedToConnectIsConnected_ContinuesThroughIt()
     {
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(services: AllowLoopback);
 
         var result = await harness.RunAsync(Flow($"http://127.0.0.1:{StandInHttpServer.FreePort()}/"));
 
@@ -120,7 +129,7 @@ public sealed class SendHttpRequestTests
     [Fact]
     public async Task ExecuteAsync_NothingListensAndFailedToConnectIsNotConnected_FaultsWithAnIncident()
     {
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(services: AllowLoopback);
 
         var result = await harness.RunAsync(Flow($"http://127.0.0.1:{StandInHttpServer.FreePort()}/", connectFailurePort: false));
 
@@ -133,7 +142,7 @@ public sealed class SendHttpRequestTests
     [Fact]
     public async Task ExecuteAsync_RelativeUrl_Faults()
     {
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(services: AllowLoopback);
 
         var result = await harness.RunAsync(Flow("/contracts"));
 
@@ -144,7 +153,7 @@ public sealed class SendHttpRequestTests
     public async Task ExecuteAsync_ConnectionDroppedTwiceThenAnswered_RetriesWithTheSameIdempotencyKey()
     {
         await using var server = new StandInHttpServer(r => r.Number <= 2 ? StandInResponse.Dropped : StandInResponse.Json("""{"name":"sent"}"""));
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(services: AllowLoopback);
         var policy = new JsonObject { ["maxAttempts"] = 3, ["initialDelay"] = "00:00:10", ["backoffMultiplier"] = 2 };
         harness.Runtime.Publish(WorkflowDefinitionSerializer.Deserialize(Flow(server.BaseUrl + "sms", connectFailurePort: false, retryPolicy: policy)));
 
@@ -166,7 +175,7 @@ public sealed class SendHttpRequestTests
     {
         // start → http → again? ─True─→ http (back edge)
         await using var server = new StandInHttpServer(_ => new StandInResponse(204));
-        await using var harness = new EngineHarness();
+        await using var harness = new EngineHarness(services: AllowLoopback);
         var json = new FlowBuilder()
             .Variable("Round", "Int32", 0)
             .Add("start", "Elsa.Start")
