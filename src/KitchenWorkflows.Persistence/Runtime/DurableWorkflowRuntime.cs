@@ -137,7 +137,7 @@ public sealed partial class DurableWorkflowRuntime(
     /// </summary>
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
     {
-        var targets = await store.FindEventTargetsAsync(eventName, correlationId, cancellationToken);
+        var targets = await store.FindEventTargetsAsync(eventName, correlationId, onlyDefinitions: null, cancellationToken);
         var touched = new List<string>();
         foreach (var (instanceId, bookmarkId) in targets.Bookmarks)
         {

@@ -175,7 +175,11 @@ public sealed class RuntimeStore : IAsyncDisposable
     /// What an event reaches: the (instance, bookmark) pairs waiting for it, on its correlation when one is given,
     /// and the (definition, activity) of every published <c>Elsa.Event</c> trigger with its name.
     /// </summary>
-    public Task<EventTargets> FindEventTargetsAsync(string eventName, string? correlationId, CancellationToken cancellationToken) =>
+    /// <param name="eventName">The event.</param>
+    /// <param name="correlationId">Only bookmarks of this correlation, when given.</param>
+    /// <param name="onlyDefinitions">When given, only instances and triggers of these definitions.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<EventTargets> FindEventTargetsAsync(string eventName, string? correlationId, IReadOnlyCollection<string>? onlyDefinitions, CancellationToken cancellationToken) =>
         ReadAsync(async (connection, model) =>
         {
             // Both queries in one command: one round trip on PostgreSQL.
@@ -189,9 +193,22 @@ public sealed class RuntimeStore : IAsyncDisposable
                 command.Append(" AND ").Set<BookmarkRecord>(nameof(BookmarkRecord.CorrelationId), correlationId);
             }
 
+            if (onlyDefinitions is not null)
+            {
+                command.Append(" AND ").Column<BookmarkRecord>(nameof(BookmarkRecord.InstanceId)).Append(" IN (SELECT ")
+                    .Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id)).Append(" FROM ").Table<WorkflowInstanceRecord>()
+                    .Append(" WHERE ").Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.DefinitionId)).Append(" IN (")
+                    .Values<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.DefinitionId), onlyDefinitions).Append("))");
+            }
+
             command.Append(";\nSELECT ").Column<TriggerRecord>(nameof(TriggerRecord.DefinitionId)).Append(", ").Column<TriggerRecord>(nameof(TriggerRecord.ActivityId))
                 .Append(" FROM ").Table<TriggerRecord>()
                 .Append(" WHERE ").Set<TriggerRecord>(nameof(TriggerRecord.EventName), eventName);
+            if (onlyDefinitions is not null)
+            {
+                command.Append(" AND ").Column<TriggerRecord>(nameof(TriggerRecord.DefinitionId)).Append(" IN (")
+                    .Values<TriggerRecord>(nameof(TriggerRecord.DefinitionId), onlyDefinitions).Append(")");
+            }
             await using var query = command.Build();
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             var bookmarks = await ReadPairsAsync(reader, cancellationToken);

@@ -45,6 +45,22 @@ internal sealed class StoreCommand(DbConnection connection, DbTransaction? trans
     }
 
     /// <summary>
+    /// A comma-separated parameter list for <c>IN (...)</c>; <c>NULL</c> when there are no values, so that
+    /// <c>x IN (NULL)</c> matches nothing.
+    /// </summary>
+    public StoreCommand Values<TEntity>(string property, IEnumerable<object?> values)
+    {
+        var first = true;
+        foreach (var value in values)
+        {
+            Append(first ? "" : ", ").Value<TEntity>(property, value);
+            first = false;
+        }
+
+        return first ? Append("NULL") : this;
+    }
+
+    /// <summary>
     /// Appends <c>INSERT INTO table (columns) VALUES (...), (...);</c> for the rows (into the table of <typeparamref name="TEntity"/>), a statement per
     /// <see cref="RowsPerInsert"/> rows to stay under the providers' parameter limits; nothing when there are none.
     /// </summary>
