@@ -131,16 +131,29 @@ public sealed partial class DurableWorkflowRuntime(
     /// Delivers an event: resumes every bookmark waiting on it (and on the correlation, when given), and
     /// starts every published workflow whose <c>Elsa.Event</c> trigger has that name. Returns the instances it touched.
     /// </summary>
-    public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
+    /// <param name="eventName">The event.</param>
+    /// <param name="correlationId">Only bookmarks of this correlation, when given; the correlation of started instances.</param>
+    /// <param name="payload">The event's data.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="onlyDefinitions">When given, only instances and triggers of these definitions (an API client's allowed ones).</param>
+    public async Task<IReadOnlyList<string>> PublishEventAsync(
+        string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? onlyDefinitions = null)
     {
         List<BookmarkRecord> bookmarks;
         List<TriggerRecord> triggers;
         await using (var db = contexts.CreateDbContext())
         {
-            bookmarks = await db.Bookmarks.AsNoTracking()
-                .Where(b => b.Name == eventName && b.DueAt == null && (correlationId == null || b.CorrelationId == correlationId))
-                .ToListAsync(cancellationToken);
-            triggers = await db.Triggers.AsNoTracking().Where(t => t.EventName == eventName).ToListAsync(cancellationToken);
+            var waiting = db.Bookmarks.AsNoTracking()
+                .Where(b => b.Name == eventName && b.DueAt == null && (correlationId == null || b.CorrelationId == correlationId));
+            var triggered = db.Triggers.AsNoTracking().Where(t => t.EventName == eventName);
+            if (onlyDefinitions is not null)
+            {
+                waiting = waiting.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && onlyDefinitions.Contains(i.DefinitionId)));
+                triggered = triggered.Where(t => onlyDefinitions.Contains(t.DefinitionId));
+            }
+
+            bookmarks = await waiting.ToListAsync(cancellationToken);
+            triggers = await triggered.ToListAsync(cancellationToken);
         }
 
         var touched = new List<string>();

@@ -7,6 +7,7 @@ using KitchenWorkflows.Engine;
 using KitchenWorkflows.KitchenLab;
 using KitchenWorkflows.Persistence;
 using KitchenWorkflows.Scheduling;
+using KitchenWorkflows.Server.Auth;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Timeouts;
 
@@ -30,6 +31,7 @@ internal static class ServerServiceCollectionExtensions
         services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
 
         builder.AddServerTelemetry();
+        builder.AddServerAuth();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -41,7 +43,12 @@ internal static class ServerServiceCollectionExtensions
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(60) });
-        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApiDocumentInfo>();
+            o.AddDocumentTransformer<OpenApiSecurity>();
+            o.AddOperationTransformer<OpenApiSecurity>();
+        });
         services.AddHealthChecks()
             .AddDbContextCheck<WorkflowDbContext>("database", tags: ["ready"])
             .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: ["ready"]);

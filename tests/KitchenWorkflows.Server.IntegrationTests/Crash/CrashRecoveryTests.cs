@@ -112,7 +112,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await AssertJournalsAsync(api, ids.Values, ("wait", 1), ("done", 1));
     }
 
-    private static HttpClient Api(ServerProcess server) => new() { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private static HttpClient Api(ServerProcess server) => server.CreateAdminClient(TimeSpan.FromSeconds(30));
 
     // Dispatches every key (8 at a time) and records key → instance id. Without retryUntil a failed call
     // (the server was killed) is left out; with it, it is repeated until it succeeds or 30 s passed.

@@ -47,6 +47,7 @@ internal sealed class ServerProcess : IDisposable
             ["Hangfire__SchedulePollingInterval"] = "00:00:01",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__Console__FormatterName"] = "simple",
+            ["Auth__BootstrapAdminKey"] = AdminKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -60,6 +61,12 @@ internal sealed class ServerProcess : IDisposable
     public int Port { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The admin key the server creates at first start.</summary>
+    public string AdminKey { get; } = TestKeys.NewAdminKey();
+
+    /// <summary>A client of the server that calls as <see cref="AdminKey"/>.</summary>
+    public HttpClient CreateAdminClient(TimeSpan? timeout = null) => TestKeys.Client(BaseAddress, AdminKey, timeout);
 
     public bool IsRunning => _process is { HasExited: false };
 

@@ -27,7 +27,7 @@ public sealed class PublishedServerTests : IDisposable
             },
             Path.Combine(_output, "KitchenWorkflows.Server.dll"));
         await server.StartAsync(TimeSpan.FromSeconds(90));
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var http = server.CreateAdminClient();
 
         var run = await http.PostAsJsonAsync("api/workflow-definitions/contact-scheme-phone/execute", new { input = new { callerKind = "potential" } });
         var summary = await run.Content.ReadFromJsonAsync<JsonObject>();
