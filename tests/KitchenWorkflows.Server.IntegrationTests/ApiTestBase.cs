@@ -24,6 +24,9 @@ public abstract class ApiTestBase(ServerFixture server)
         return (string)(await ReadObjectAsync(response))["key"]!;
     }
 
+    /// <summary>This class's server.</summary>
+    protected ServerFactory Factory => server.Factory;
+
     /// <summary>A client of this class's server that sends <paramref name="apiKey"/> (null: no key at all).</summary>
     protected HttpClient ClientWithKey(string? apiKey) => server.Factory.CreateClient(apiKey);
 
