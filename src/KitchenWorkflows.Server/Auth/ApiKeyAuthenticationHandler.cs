@@ -19,7 +19,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         var principal = await keys.VerifyAsync(values.ToString(), Context.RequestAborted);
         return principal is null
             ? AuthenticateResult.Fail("The API key is not valid: unknown, revoked or malformed.")
-            : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+            // A copy: the cached principal is shared by every request with this key.
+            : AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
