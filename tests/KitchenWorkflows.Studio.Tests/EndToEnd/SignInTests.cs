@@ -5,8 +5,8 @@ namespace KitchenWorkflows.Studio.Tests.EndToEnd;
 
 /// <summary>
 /// Outside Development the Studio asks for sign-in: the first admin (from configuration) signs in through the sign-in page
-/// in Chromium, the Studio's own API calls then run as that user (the workflow list loads only for a user the API admits),
-/// and signing out closes the Studio again.
+/// in Chromium, the Studio's own API calls then run as that user (the workflow list and the export load only for a user the
+/// API admits), and signing out closes the Studio again.
 /// </summary>
 public sealed class SignInTests(ProductionStudioServerFixture server) : IClassFixture<ProductionStudioServerFixture>
 {
@@ -30,6 +30,9 @@ public sealed class SignInTests(ProductionStudioServerFixture server) : IClassFi
             await page.Locator("[data-definition-id=contact-scheme-phone]").WaitForAsync();
             Assert.Equal(ProductionStudioServerFixture.AdminUserName, await page.Locator("[data-testid=user]").InnerTextAsync());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("signed-in.png") });
+            var export = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export=contact-scheme-phone]").ClickAsync());
+            Assert.Equal("contact-scheme-phone.json", export.SuggestedFilename);
+            Assert.Contains("\"definitionId\":\"contact-scheme-phone\"", await File.ReadAllTextAsync((await export.PathAsync())!), StringComparison.Ordinal);
 
             await page.GetByText("Sign out").ClickAsync();
             await page.Locator("[data-testid=signout]").ClickAsync();
