@@ -51,6 +51,11 @@ internal sealed partial class AccountService
     public static Dictionary<string, string[]> Validate(UpdateAccountRequest request)
     {
         var errors = new Dictionary<string, string[]>();
+        if (request is { Roles: null, IsDisabled: null, Password: null })
+        {
+            errors["$"] = ["Give roles, isDisabled or password to change."];
+        }
+
         ValidatePassword(request.Password, errors, required: false);
         if (request.Roles is not null)
         {

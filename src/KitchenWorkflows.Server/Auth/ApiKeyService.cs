@@ -187,7 +187,7 @@ internal sealed class ApiKeyService
 
     private static ClaimsPrincipal ToPrincipal(ApiKeyRecord record)
     {
-        var more = new List<Claim> { new(CallerClaims.KeyId, record.Id) };
+        var more = new List<Claim>();
         if (record.ServiceCentreId is { } centre)
         {
             more.Add(new Claim(CallerClaims.ServiceCentre, centre));

@@ -7,7 +7,6 @@ namespace KitchenWorkflows.Server.Auth;
 internal static class CallerClaims
 {
     public const string Kind = "kw:kind";
-    public const string KeyId = "kw:key-id";
     public const string ServiceCentre = "kw:service-centre";
     public const string Definition = "kw:definition";
 

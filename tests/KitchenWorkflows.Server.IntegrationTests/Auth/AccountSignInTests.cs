@@ -110,6 +110,7 @@ public abstract partial class AccountSignInTests(ServerFixture server) : ApiTest
         Assert.Equal(["password", "roles[0]", "userName"], errors.Order(StringComparer.Ordinal));
         await AssertProblemAsync(await Client.PostAsJsonAsync("/api/admin/accounts", new { userName = FirstAdmin.UserName.ToUpperInvariant(), password = "long-enough-password" }), HttpStatusCode.Conflict);
         await AssertProblemAsync(await Client.PatchAsJsonAsync($"/api/admin/accounts/{NewId("nobody")}", new { isDisabled = true }), HttpStatusCode.NotFound);
+        Assert.Equal(["$"], await AssertValidationProblemAsync(await Client.PatchAsJsonAsync($"/api/admin/accounts/{FirstAdmin.UserName}", new { })));
     }
 
     private static HttpRequestMessage AsStudioUser(IStudioUserCredentials credentials, string userName, string kind)
