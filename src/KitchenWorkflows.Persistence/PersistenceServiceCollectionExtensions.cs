@@ -1,4 +1,5 @@
 using KitchenWorkflows.Engine.Runtime;
+using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Runtime;
@@ -49,6 +50,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<WorkflowDefinitionStore>();
         services.TryAddSingleton<InstanceQueries>();
+        services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<DispatchQueue>();
         services.TryAddSingleton<DurableWorkflowRuntime>();
         services.TryAddSingleton<IWorkflowBackgroundWork>(sp => sp.GetRequiredService<DurableWorkflowRuntime>());

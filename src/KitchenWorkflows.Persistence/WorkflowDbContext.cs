@@ -33,6 +33,15 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Triggers of published versions.</summary>
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();
 
+    /// <summary>API keys (hashes only).</summary>
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    /// <summary>Local accounts.</summary>
+    public DbSet<AccountRecord> Accounts => Set<AccountRecord>();
+
+    /// <summary>The audit log.</summary>
+    public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

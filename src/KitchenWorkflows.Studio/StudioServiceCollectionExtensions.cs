@@ -1,12 +1,13 @@
 using KitchenWorkflows.Studio.Api;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace KitchenWorkflows.Studio;
 
-/// <summary>Registers the Studio's services: MudBlazor and the API client.</summary>
+/// <summary>Registers the Studio's services: MudBlazor and the API client. The host registers <see cref="IStudioUserCredentials"/>.</summary>
 public static class StudioServiceCollectionExtensions
 {
     public const string HttpClientName = "KitchenWorkflows.Studio";
@@ -18,12 +19,19 @@ public static class StudioServiceCollectionExtensions
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         services.AddOptions<StudioOptions>().BindConfiguration(StudioOptions.SectionName);
         services.AddHttpClient(HttpClientName);
-        // Scoped to the circuit: the base address comes from the address this user opened the Studio at.
+        // Scoped to the circuit: the base address comes from the address this user opened the Studio at, and every
+        // call carries this circuit's user (the host's IStudioUserCredentials says how).
         services.AddScoped(sp =>
         {
-            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            http.BaseAddress = sp.GetRequiredService<IOptions<StudioOptions>>().Value.ApiBaseUrl
-                ?? new Uri(sp.GetRequiredService<NavigationManager>().BaseUri);
+            var handler = new StudioUserHandler(sp.GetRequiredService<AuthenticationStateProvider>(), sp.GetRequiredService<IStudioUserCredentials>())
+            {
+                InnerHandler = sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName),
+            };
+            var http = new HttpClient(handler, disposeHandler: false)
+            {
+                BaseAddress = sp.GetRequiredService<IOptions<StudioOptions>>().Value.ApiBaseUrl
+                    ?? new Uri(sp.GetRequiredService<NavigationManager>().BaseUri),
+            };
             return new StudioApiClient(http);
         });
         return services;

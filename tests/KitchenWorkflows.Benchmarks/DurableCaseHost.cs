@@ -3,6 +3,7 @@ using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence;
+using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Runtime;
@@ -51,8 +52,8 @@ internal sealed class DurableCaseHost : ICaseHost
         var provider_ = services.BuildServiceProvider();
         await provider_.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var store = provider_.GetRequiredService<WorkflowDefinitionStore>();
-        await store.SaveDraftAsync(definition);
-        await store.PublishAsync(definition.DefinitionId);
+        await store.SaveDraftAsync(definition, AuditActor.System);
+        await store.PublishAsync(definition.DefinitionId, AuditActor.System);
         var description = provider == StorageProvider.Sqlite
             ? "sqlite (DurableWorkflowRuntime, WAL, synchronous=NORMAL: every start and resume committed before it returns)"
             : "postgresql (DurableWorkflowRuntime: every start and resume committed before it returns)";

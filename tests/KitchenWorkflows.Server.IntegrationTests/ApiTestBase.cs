@@ -13,7 +13,22 @@ public abstract class ApiTestBase(ServerFixture server)
 {
     private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(20);
 
+    /// <summary>A client that calls as the server's admin key.</summary>
     protected HttpClient Client { get; } = server.CreateClient();
+
+    /// <summary>Creates an API key through the admin API (body as <c>POST /api/admin/api-keys</c> takes it) and returns the plain key.</summary>
+    protected async Task<string> CreateKeyAsync(object request)
+    {
+        var response = await Client.PostAsJsonAsync("/api/admin/api-keys", request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Creating a key: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (string)(await ReadObjectAsync(response))["key"]!;
+    }
+
+    /// <summary>This class's server.</summary>
+    protected ServerFactory Factory => server.Factory;
+
+    /// <summary>A client of this class's server that sends <paramref name="apiKey"/> (null: no key at all).</summary>
+    protected HttpClient ClientWithKey(string? apiKey) => server.Factory.CreateClient(apiKey);
 
     /// <summary>An id no other test uses, so tests sharing a server never see each other's data.</summary>
     protected static string NewId(string prefix) => $"it-{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 16)];

@@ -7,7 +7,8 @@ namespace KitchenWorkflows.Server.IntegrationTests;
 /// <summary>
 /// The real server on a real store: a fresh SQLite folder per factory, or a fresh PostgreSQL database
 /// when <see cref="StorageProvider.PostgreSql"/> is asked for (the test script starts the cluster and
-/// exports KW_TEST_POSTGRES).
+/// exports KW_TEST_POSTGRES). It starts with an admin API key (<see cref="AdminKey"/>, the server's
+/// <c>Auth:BootstrapAdminKey</c>) that the clients of <see cref="CreateAdminClient"/> send.
 /// </summary>
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
@@ -28,6 +29,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     public string? PostgreSqlConnectionString { get; }
 
+    /// <summary>The admin key the server creates at first start.</summary>
+    public string AdminKey { get; } = TestKeys.NewAdminKey();
+
     /// <summary>More configuration for this server (the addresses of outside systems, say), applied after the defaults above.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
@@ -40,6 +44,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Provider", Provider.ToString());
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Runtime:PollInterval", "00:00:00.200");
+        builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         if (PostgreSqlConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:PostgreSql", PostgreSqlConnectionString);
@@ -54,6 +59,21 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(ExtraServices);
         }
+    }
+
+    /// <summary>A client that calls as the admin key.</summary>
+    public HttpClient CreateAdminClient() => CreateClient(AdminKey);
+
+    /// <summary>A client that sends <paramref name="apiKey"/> (none: anonymous).</summary>
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestKeys.Header, apiKey);
+        }
+
+        return client;
     }
 
     protected override void Dispose(bool disposing)

@@ -14,7 +14,8 @@ public abstract class ServerFixture : IDisposable
 
     public ServerFactory Factory => _factory.Value;
 
-    public virtual HttpClient CreateClient() => Factory.CreateClient();
+    /// <summary>A client that calls as the server's admin key.</summary>
+    public virtual HttpClient CreateClient() => Factory.CreateAdminClient();
 
     /// <summary>Creates the server on first use; a fixture whose server needs settings (outside systems' addresses) overrides it.</summary>
     protected virtual ServerFactory CreateFactory(StorageProvider provider) => new(provider);

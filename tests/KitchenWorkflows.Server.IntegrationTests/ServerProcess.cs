@@ -49,20 +49,20 @@ internal sealed class ServerProcess : IDisposable
             ["Hangfire__SchedulePollingInterval"] = "00:00:01",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__Console__FormatterName"] = "simple",
+            ["Auth__BootstrapAdminKey"] = AdminKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             _environment[key] = value;
         }
+
+        ClientHeaders[TestKeys.Header] = AdminKey;
     }
 
     /// <summary>The name log lines are prefixed with (a node's name when several run).</summary>
     public string Name { get; init; } = "server";
 
-    /// <summary>
-    /// Headers every client from <see cref="CreateClient"/> (and the readiness probe) sends, such as an API
-    /// key once the API requires one.
-    /// </summary>
+    /// <summary>Headers every client from <see cref="CreateClient"/> (and the readiness probe) sends: the admin key unless changed.</summary>
     public Dictionary<string, string> ClientHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The temp folder holding the data and workflows folders.</summary>
@@ -71,6 +71,9 @@ internal sealed class ServerProcess : IDisposable
     public int Port { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The admin key the server creates at first start.</summary>
+    public string AdminKey { get; } = TestKeys.NewAdminKey();
 
     public bool IsRunning => _process is { HasExited: false };
 

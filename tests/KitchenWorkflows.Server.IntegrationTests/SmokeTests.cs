@@ -10,7 +10,7 @@ public sealed class SmokeTests
     public async Task Execute_ShippedPhoneScheme_FinishesWithTheRussianScript()
     {
         using var factory = new ServerFactory();
-        using var client = factory.CreateClient();
+        using var client = factory.CreateAdminClient();
 
         var response = await client.PostAsJsonAsync("/api/workflow-definitions/contact-scheme-phone/execute", new { input = new { callerKind = "potential" } });
 

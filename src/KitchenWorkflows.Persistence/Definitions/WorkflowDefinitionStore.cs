@@ -4,6 +4,7 @@ using KitchenWorkflows.Engine.Activities;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Engine.Validation;
+using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Entities;
 using KitchenWorkflows.Persistence.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -60,14 +61,20 @@ public sealed class WorkflowDefinitionStore(
     /// Saves a definition as a draft: it replaces the latest version when that is an unpublished draft,
     /// and otherwise becomes a new version. A missing <c>definitionId</c> makes a new definition.
     /// </summary>
+    /// <param name="definition">The definition.</param>
+    /// <param name="actor">Who saves it, for the audit log.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="WorkflowDefinitionException">The definition does not validate; every problem is listed.</exception>
-    public async Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default) =>
-        await SaveAsync(definition, source: "api", sourceHash: null, publish: false, cancellationToken);
+    public async Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition definition, AuditActor actor, CancellationToken cancellationToken = default) =>
+        await SaveAsync(definition, source: "api", sourceHash: null, publish: false, actor, AuditActions.DefinitionSave, cancellationToken);
 
     /// <summary>Publishes the latest version; new instances run it from now on, on every node.</summary>
+    /// <param name="definitionId">The definition.</param>
+    /// <param name="actor">Who publishes it, for the audit log.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="WorkflowRuntimeException">No such definition (NotFound), or the latest version is already published (Conflict).</exception>
     /// <exception cref="WorkflowDefinitionException">The draft exceeds the definition limits (lowered since it was saved).</exception>
-    public async Task<WorkflowDefinition> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    public async Task<WorkflowDefinition> PublishAsync(string definitionId, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -82,6 +89,7 @@ public sealed class WorkflowDefinitionStore(
         ThrowIfOverLimits(WorkflowDefinitionSerializer.Deserialize(latest.Json));
 
         await PublishVersionAsync(db, versions, latest, cancellationToken);
+        AuditLog.Add(db, clock.GetUtcNow(), actor, AuditActions.DefinitionPublish, AuditActions.Definition, definitionId, latest.Version);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await ScheduleTriggersAsync(definitionId, latest.Version, cancellationToken);
@@ -91,6 +99,7 @@ public sealed class WorkflowDefinitionStore(
     /// <summary>
     /// Imports the shipped definitions: a file is saved and published when the store has no version of
     /// it at the file's version or newer, so a version ops changed in the store is never overwritten.
+    /// The audit log records each import as done by <see cref="AuditActor.System"/>.
     /// </summary>
     /// <returns>The definition ids imported.</returns>
     /// <exception cref="WorkflowDefinitionException">A shipped file does not read or validate.</exception>
@@ -115,14 +124,15 @@ public sealed class WorkflowDefinitionStore(
                 }
             }
 
-            await SaveAsync(definition, "file:" + Path.GetFileName(file), Hash(text), publish: true, cancellationToken, keepVersion: true);
+            await SaveAsync(definition, "file:" + Path.GetFileName(file), Hash(text), publish: true, AuditActor.System, AuditActions.DefinitionImport, cancellationToken, keepVersion: true);
             imported.Add(definition.DefinitionId);
         }
 
         return imported;
     }
 
-    private async Task<WorkflowDefinition> SaveAsync(WorkflowDefinition definition, string source, string? sourceHash, bool publish, CancellationToken cancellationToken, bool keepVersion = false)
+    private async Task<WorkflowDefinition> SaveAsync(
+        WorkflowDefinition definition, string source, string? sourceHash, bool publish, AuditActor actor, string auditAction, CancellationToken cancellationToken, bool keepVersion = false)
     {
         if (string.IsNullOrWhiteSpace(definition.DefinitionId))
         {
@@ -184,6 +194,7 @@ public sealed class WorkflowDefinitionStore(
             await PublishVersionAsync(db, versions, record, cancellationToken);
         }
 
+        AuditLog.Add(db, now, actor, auditAction, AuditActions.Definition, definition.DefinitionId, record.Version, source);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (publish)

@@ -135,9 +135,15 @@ public sealed partial class DurableWorkflowRuntime(
     /// Delivers an event: resumes every bookmark waiting on it (and on the correlation, when given), and
     /// starts every published workflow whose <c>Elsa.Event</c> trigger has that name. Returns the instances it touched.
     /// </summary>
-    public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
+    /// <param name="eventName">The event.</param>
+    /// <param name="correlationId">Only bookmarks of this correlation, when given; the correlation of started instances.</param>
+    /// <param name="payload">The event's data.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="onlyDefinitions">When given, only instances and triggers of these definitions (an API client's allowed ones).</param>
+    public async Task<IReadOnlyList<string>> PublishEventAsync(
+        string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? onlyDefinitions = null)
     {
-        var targets = await store.FindEventTargetsAsync(eventName, correlationId, onlyDefinitions: null, cancellationToken);
+        var targets = await store.FindEventTargetsAsync(eventName, correlationId, onlyDefinitions, cancellationToken);
         var touched = new List<string>();
         foreach (var (instanceId, bookmarkId) in targets.Bookmarks)
         {

@@ -1,4 +1,5 @@
 using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KitchenWorkflows.Server.Apis;
@@ -9,7 +10,8 @@ internal static class ActivityDescriptorsApi
     public static void MapActivityDescriptorsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/activity-descriptors", List).WithTags("Activities").WithName("ListActivityDescriptors")
-            .WithSummary("Every activity type with its category, inputs and outcome ports.");
+            .WithSummary("Every activity type with its category, inputs and outcome ports.")
+            .RequireAuthorization(Policies.ReadDefinitions);
     }
 
     private static Ok<IEnumerable<ActivityDescriptor>> List(ActivityRegistry registry) => TypedResults.Ok(registry.Descriptors);

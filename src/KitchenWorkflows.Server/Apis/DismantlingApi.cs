@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -7,6 +8,7 @@ using KitchenWorkflows.Engine.Values;
 using KitchenWorkflows.KitchenLab.Dismantling;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Runtime;
+using KitchenWorkflows.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -16,8 +18,9 @@ namespace KitchenWorkflows.Server.Apis;
 /// <summary>
 /// Kitchen Lab, process 3: service centres start dismantlings on write-off and work their own tasks. A task is an
 /// instance of the shipped <c>dismantling</c> workflow; its id is the instance's correlation id, and the instance's
-/// tags (<c>serviceCentreId</c>, <c>status</c>) are what the task list filters by. A service centre only ever sees its
-/// own tasks: another centre's task id answers 404, exactly like an id that does not exist.
+/// tags (<c>serviceCentreId</c>, <c>status</c>) are what the task list filters by. Only service-centre API keys call
+/// these endpoints, and the centre is the key's: a centre only ever sees its own tasks (another centre's task id answers
+/// 404, exactly like an id that does not exist), and a body or query naming another centre is refused with 403.
 /// </summary>
 internal static partial class DismantlingApi
 {
@@ -32,7 +35,8 @@ internal static partial class DismantlingApi
 
     public static void MapDismantlingApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/kitchen-lab").WithTags("Kitchen Lab: dismantling")
+        var group = app.MapGroup("/api/kitchen-lab").WithTags("Kitchen Lab: dismantling").RequireAuthorization(Policies.ServiceCentre)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapPost("/write-offs", StartAsync).WithName("StartDismantling")
             .WithSummary("A service centre starts the dismantling of a written-off appliance; 201 with the new task. Honours Idempotency-Key.")
@@ -54,12 +58,17 @@ internal static partial class DismantlingApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Results<Created<DismantleTask>, ValidationProblem>> StartAsync(
+    private static async Task<Results<Created<DismantleTask>, ValidationProblem, ProblemHttpResult>> StartAsync(
         WriteOffRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        DurableWorkflowRuntime runtime, IOptions<DismantlingOptions> options, CancellationToken cancellationToken)
+        DurableWorkflowRuntime runtime, IOptions<DismantlingOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var serviceCentreId = CallerServiceCentre(user, body?.ServiceCentreId, out var refused);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var errors = new Dictionary<string, string[]>();
-        var serviceCentreId = CallerServiceCentre(body?.ServiceCentreId, errors);
         Id(body?.WriteOffId, "writeOffId", errors);
         Required(body?.Appliance?.Model, "appliance.model", errors, MaxIdLength);
         if (Required(body?.Appliance?.SerialNumber, "appliance.serialNumber", errors, 64) is { } serial && !SerialNumber().IsMatch(serial))
@@ -104,14 +113,19 @@ internal static partial class DismantlingApi
         var result = await runtime.StartAsync(DismantlingWorkflow.DefinitionId, request,
             idempotencyKey is null ? null : $"{serviceCentreId}:{idempotencyKey}", dispatch: false, cancellationToken);
         var task = ToTask(result.State);
-        return TypedResults.Created(TaskLocation(task.TaskId, serviceCentreId!), task);
+        return TypedResults.Created(TaskLocation(task.TaskId), task);
     }
 
-    private static async Task<Results<Ok<PagedList<DismantleTask>>, ValidationProblem>> ListAsync(
-        string? serviceCentreId, string? status, int? page, int? pageSize, InstanceQueries instances, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PagedList<DismantleTask>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? serviceCentreId, string? status, int? page, int? pageSize, InstanceQueries instances, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var centre = CallerServiceCentre(user, serviceCentreId, out var refused);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var errors = new Dictionary<string, string[]>();
-        var centre = CallerServiceCentre(serviceCentreId, errors);
         if (page is < 1)
         {
             errors["page"] = ["Pages start at 1."];
@@ -127,7 +141,7 @@ internal static partial class DismantlingApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        List<KeyValuePair<string, string>> tags = [new(DismantlingWorkflow.ServiceCentreTag, centre!)];
+        List<KeyValuePair<string, string>> tags = [new(DismantlingWorkflow.ServiceCentreTag, centre)];
         if (!string.IsNullOrEmpty(status))
         {
             tags.Add(new(DismantlingWorkflow.StatusTag, status));
@@ -144,23 +158,22 @@ internal static partial class DismantlingApi
     }
 
     private static async Task<Results<Ok<DismantleTask>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string taskId, string? serviceCentreId, InstanceQueries instances, CancellationToken cancellationToken)
+        string taskId, string? serviceCentreId, InstanceQueries instances, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var centre = CallerServiceCentre(serviceCentreId, errors);
-        if (errors.Count > 0)
+        var centre = CallerServiceCentre(user, serviceCentreId, out var refused);
+        if (refused is not null)
         {
-            return TypedResults.ValidationProblem(errors);
+            return refused;
         }
 
-        return await FindAsync(instances, taskId, centre!, cancellationToken) is { } state ? TypedResults.Ok(ToTask(state)) : TaskNotFound(taskId);
+        return await FindAsync(instances, taskId, centre, cancellationToken) is { } state ? TypedResults.Ok(ToTask(state)) : TaskNotFound(taskId);
     }
 
     private static Task<Results<Ok<DismantleTask>, ValidationProblem, ProblemHttpResult>> ScheduleAsync(
-        string taskId, ScheduleVisitRequest? body, InstanceQueries instances, DurableWorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
+        string taskId, ScheduleVisitRequest? body, InstanceQueries instances, DurableWorkflowRuntime runtime, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var centre = CallerServiceCentre(body?.ServiceCentreId, errors);
+        var centre = CallerServiceCentre(user, body?.ServiceCentreId, out var refused);
         // Judged by the UTC date: every Russian time zone is at or ahead of UTC, so a centre's own today always passes.
         var visitDate = Date(body?.VisitDate, "visitDate", errors);
         if (visitDate < Today(clock))
@@ -168,16 +181,16 @@ internal static partial class DismantlingApi
             errors["visitDate"] = ["The visit date is in the past."];
         }
 
-        return DeliverAsync(taskId, centre, errors, DismantlingWorkflow.ScheduledEvent, "schedule a visit",
+        return DeliverAsync(taskId, centre, refused, errors, DismantlingWorkflow.ScheduledEvent, "schedule a visit",
             () => new Dictionary<string, object?> { ["visitDate"] = body!.VisitDate },
             instances, runtime, cancellationToken);
     }
 
     private static Task<Results<Ok<DismantleTask>, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        string taskId, DismantleReportRequest? body, InstanceQueries instances, DurableWorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
+        string taskId, DismantleReportRequest? body, InstanceQueries instances, DurableWorkflowRuntime runtime, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var centre = CallerServiceCentre(body?.ServiceCentreId, errors);
+        var centre = CallerServiceCentre(user, body?.ServiceCentreId, out var refused);
         // A centre east of UTC (up to +12 in Russia) may already be a day ahead; its "today" is not the future.
         if (Date(body?.DismantledOn, "dismantledOn", errors) > Today(clock).AddDays(1))
         {
@@ -202,7 +215,7 @@ internal static partial class DismantlingApi
             }
         }
 
-        return DeliverAsync(taskId, centre, errors, DismantlingWorkflow.ReportedEvent, "report the dismantling",
+        return DeliverAsync(taskId, centre, refused, errors, DismantlingWorkflow.ReportedEvent, "report the dismantling",
             () => new Dictionary<string, object?>
             {
                 ["dismantledOn"] = body!.DismantledOn,
@@ -214,21 +227,27 @@ internal static partial class DismantlingApi
     }
 
     private static Task<Results<Ok<DismantleTask>, ValidationProblem, ProblemHttpResult>> RejectAsync(
-        string taskId, RejectDismantleRequest? body, InstanceQueries instances, DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
+        string taskId, RejectDismantleRequest? body, InstanceQueries instances, DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var centre = CallerServiceCentre(body?.ServiceCentreId, errors);
+        var centre = CallerServiceCentre(user, body?.ServiceCentreId, out var refused);
         Required(body?.Reason, "reason", errors);
-        return DeliverAsync(taskId, centre, errors, DismantlingWorkflow.RejectedEvent, "reject the task",
+        return DeliverAsync(taskId, centre, refused, errors, DismantlingWorkflow.RejectedEvent, "reject the task",
             () => new Dictionary<string, object?> { ["reason"] = body!.Reason!.Trim() },
             instances, runtime, cancellationToken);
     }
 
-    // Validation first (it says nothing about the task), then ownership (404), then whether the task waits for this step (409).
+    // Another centre named (403) and validation first (they say nothing about the task), then ownership (404), then whether
+    // the task waits for this step (409).
     private static async Task<Results<Ok<DismantleTask>, ValidationProblem, ProblemHttpResult>> DeliverAsync(
-        string taskId, string? centre, Dictionary<string, string[]> errors, string eventName, string step, Func<Dictionary<string, object?>> payload,
+        string taskId, string centre, ProblemHttpResult? refused, Dictionary<string, string[]> errors, string eventName, string step, Func<Dictionary<string, object?>> payload,
         InstanceQueries instances, DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
     {
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The request is invalid.");
@@ -236,7 +255,7 @@ internal static partial class DismantlingApi
 
         for (var attempt = 1; attempt <= DeliveryAttempts; attempt++)
         {
-            var state = await FindAsync(instances, taskId, centre!, cancellationToken);
+            var state = await FindAsync(instances, taskId, centre, cancellationToken);
             if (state is null)
             {
                 return TaskNotFound(taskId);
@@ -260,12 +279,19 @@ internal static partial class DismantlingApi
     }
 
     /// <summary>
-    /// The service centre the caller acts for: the one seam of caller identity. For now the caller names itself in the
-    /// body or the query; the API-key authentication will take it from the key (and refuse a body that names another
-    /// centre) here, without touching the endpoints.
+    /// The service centre the caller acts for: the one its API key names (the policy admits service-centre keys only, and
+    /// each names its centre). A body or query may still name the centre; naming another one is refused with 403 rather than
+    /// quietly answered for the key's centre, so a centre's mix-up shows at once.
     /// </summary>
-    private static string? CallerServiceCentre(string? claimed, Dictionary<string, string[]> errors) =>
-        Id(claimed, "serviceCentreId", errors);
+    private static string CallerServiceCentre(ClaimsPrincipal user, string? named, out ProblemHttpResult? refused)
+    {
+        var centre = user.ServiceCentreOf() ?? throw new InvalidOperationException("A service-centre caller without a centre passed the policy.");
+        refused = !string.IsNullOrWhiteSpace(named) && !string.Equals(named.Trim(), centre, StringComparison.Ordinal)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.",
+                detail: $"Your API key acts for service centre '{centre}'; the request names '{named.Trim()}'.")
+            : null;
+        return centre;
+    }
 
     private static async Task<WorkflowInstanceState?> FindAsync(InstanceQueries instances, string taskId, string serviceCentreId, CancellationToken cancellationToken)
     {
@@ -305,8 +331,7 @@ internal static partial class DismantlingApi
     private static ProblemHttpResult TaskNotFound(string taskId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"You have no dismantle task '{taskId}'.");
 
-    private static string TaskLocation(string taskId, string serviceCentreId) =>
-        $"/api/kitchen-lab/dismantle-tasks/{Uri.EscapeDataString(taskId)}?serviceCentreId={Uri.EscapeDataString(serviceCentreId)}";
+    private static string TaskLocation(string taskId) => $"/api/kitchen-lab/dismantle-tasks/{Uri.EscapeDataString(taskId)}";
 
     private static string? Id(string? value, string field, Dictionary<string, string[]> errors) =>
         Required(value, field, errors, MaxIdLength);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KitchenWorkflows.KitchenLab.Warranty;
+using KitchenWorkflows.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KitchenWorkflows.Server.Apis;
@@ -9,7 +10,7 @@ internal static class WarrantyCheckApi
 {
     public static void MapWarrantyCheckApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/kitchen-lab").WithTags("Kitchen Lab")
+        app.MapGroup("/api/kitchen-lab").WithTags("Kitchen Lab").RequireAuthorization(Policies.CheckWarranty)
             .MapPost("/warranty-check", Check).WithName("CheckWarranty")
             .WithSummary("Decide whether the warranty covers a claim: covered (factory or additional part), not covered (expired or an exclusion), or review by a person.")
             .WithDescription("A missing or unparseable date, a handover after the claim date, or an unknown itemCategory or cause is a 400 with errors keyed by field name. claimDate defaults to today (UTC).")

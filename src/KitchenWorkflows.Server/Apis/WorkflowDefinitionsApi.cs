@@ -8,6 +8,7 @@ using KitchenWorkflows.Engine.Values;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Runtime;
 using KitchenWorkflows.Server.Extensions;
+using KitchenWorkflows.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -24,39 +25,47 @@ internal static class WorkflowDefinitionsApi
         var group = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions")
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
-        group.MapGet("/", ListAsync).WithName("ListWorkflowDefinitions").WithSummary("List definitions with their latest and published versions.");
+        group.MapGet("/", ListAsync).WithName("ListWorkflowDefinitions").WithSummary("List definitions with their latest and published versions.")
+            .RequireAuthorization(Policies.ReadDefinitions);
         group.MapPost("/", SaveAsync).WithName("SaveWorkflowDefinition")
             .WithSummary("Save a definition as a draft (a new definition, or a new draft version of an existing one).")
             .Accepts<JsonObject>("application/json")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireAuthorization(Policies.EditDefinitions);
         group.MapGet("/{definitionId}", GetAsync).WithName("GetWorkflowDefinition")
             .WithSummary("Read a definition version: ?version=latest (default), published, or a number.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ReadDefinitions);
         group.MapPost("/{definitionId}/publish", PublishAsync).WithName("PublishWorkflowDefinition")
             .WithSummary("Publish the latest draft; new instances run it from now on, on every node.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.EditDefinitions);
         group.MapPost("/{definitionId}/execute", ExecuteAsync).WithName("ExecuteWorkflow")
             .WithSummary("Start an instance and run it until it finishes or waits. Honours Idempotency-Key.")
-            .WithDescription("Runs the published version; ?version=N runs that version instead (the Studio's test run of a saved draft).")
+            .WithDescription("Runs the published version; ?version=N runs that version instead (the Studio's test run of a saved draft; not for API clients).")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.StartWorkflows);
         group.MapPost("/{definitionId}/dispatch", DispatchAsync).WithName("DispatchWorkflow")
             .WithSummary("Start an instance in the background. Honours Idempotency-Key.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.StartWorkflows);
     }
 
     private static async Task<Ok<IReadOnlyList<WorkflowDefinitionSummary>>> ListAsync(WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListAsync(cancellationToken));
 
-    private static async Task<Created<JsonObject>> SaveAsync(HttpRequest request, WorkflowDefinitionStore store, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
+    private static async Task<Created<JsonObject>> SaveAsync(HttpRequest request, WorkflowDefinitionStore store, IOptions<RequestLimitsOptions> limits, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var body = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = limits.Value.MaxJsonDepth }, cancellationToken: cancellationToken);
-        var saved = await store.SaveDraftAsync(WorkflowDefinitionSerializer.Deserialize(body), cancellationToken);
+        var saved = await store.SaveDraftAsync(WorkflowDefinitionSerializer.Deserialize(body), user.ToAuditActor(), cancellationToken);
         return TypedResults.Created($"/api/workflow-definitions/{saved.DefinitionId}?version={saved.Version}", WorkflowDefinitionSerializer.ToJsonObject(saved));
     }
 
@@ -78,13 +87,23 @@ internal static class WorkflowDefinitionsApi
             : TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(definition));
     }
 
-    private static async Task<Ok<JsonObject>> PublishAsync(string definitionId, WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(await store.PublishAsync(definitionId, cancellationToken)));
+    private static async Task<Ok<JsonObject>> PublishAsync(string definitionId, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(await store.PublishAsync(definitionId, user.ToAuditActor(), cancellationToken)));
 
-    private static async Task<Results<Ok<WorkflowInstanceSummary>, ValidationProblem>> ExecuteAsync(
+    private static async Task<Results<Ok<WorkflowInstanceSummary>, ValidationProblem, ProblemHttpResult>> ExecuteAsync(
         string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, string? version,
         DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (CallerAccess.ForbidUnlessAllowed(user, definitionId) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (version is not null && user.AllowedDefinitionsOf() is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "An API client runs the published version; ?version is for designers.");
+        }
+
         if (InvalidKey(idempotencyKey) is { } problem)
         {
             return problem;
@@ -106,10 +125,15 @@ internal static class WorkflowDefinitionsApi
         return TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(result.State), user));
     }
 
-    private static async Task<Results<Accepted<DispatchWorkflowResponse>, ValidationProblem>> DispatchAsync(
+    private static async Task<Results<Accepted<DispatchWorkflowResponse>, ValidationProblem, ProblemHttpResult>> DispatchAsync(
         string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
+        DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (CallerAccess.ForbidUnlessAllowed(user, definitionId) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (InvalidKey(idempotencyKey) is { } problem)
         {
             return problem;

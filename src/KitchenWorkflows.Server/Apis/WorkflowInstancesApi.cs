@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Runtime;
+using KitchenWorkflows.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KitchenWorkflows.Server.Apis;
@@ -18,15 +20,20 @@ internal static class WorkflowInstancesApi
 
         group.MapGet("/", ListAsync).WithName("ListWorkflowInstances")
             .WithSummary("List instances, newest first, filtered by definitionId, status, subStatus, correlationId and tags (tag=name:value, repeatable: all must match).")
-            .ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetWorkflowInstance").WithSummary("An instance's summary: status, data, bookmarks, incidents.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem()
+            .RequireAuthorization(Policies.ReadInstances);
+        group.MapGet("/{id}", GetAsync).WithName("GetWorkflowInstance").WithSummary("An instance's summary: status, data, bookmarks, incidents. An API client sees only instances of its own definitions.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ReadInstance);
         group.MapGet("/{id}/journal", GetJournalAsync).WithName("GetWorkflowInstanceJournal").WithSummary("The ordered activity executions of an instance.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ReadInstances);
         group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelWorkflowInstance").WithSummary("Cancel a running or faulted instance.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.OperateInstances);
         group.MapPost("/{id}/retry", RetryAsync).WithName("RetryWorkflowInstance").WithSummary("Resume a faulted instance from the faulted activity.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.OperateInstances);
     }
 
     private static async Task<Results<Ok<PagedList<InstanceListItem>>, ValidationProblem>> ListAsync(
@@ -103,16 +110,26 @@ internal static class WorkflowInstancesApi
     }
 
     private static async Task<Results<Ok<WorkflowInstanceSummary>, ProblemHttpResult>> GetAsync(string id, InstanceQueries instances, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await instances.GetAsync(id, cancellationToken) is { } state ? TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(state), user)) : NotFound(id);
+        await instances.GetAsync(id, cancellationToken) is { } state && CallerAccess.MaySee(user, state.DefinitionId)
+            ? TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(state), user))
+            : NotFound(id);
 
     private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ProblemHttpResult>> GetJournalAsync(string id, InstanceQueries instances, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await instances.GetJournalAsync(id, cancellationToken) is { } journal ? TypedResults.Ok(PersonalDataView.Shape(journal, user)) : NotFound(id);
 
-    private static async Task<Ok<WorkflowInstanceSummary>> CancelAsync(string id, DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(await runtime.CancelAsync(id, cancellationToken)), user));
+    private static async Task<Ok<WorkflowInstanceSummary>> CancelAsync(string id, DurableWorkflowRuntime runtime, AuditLog audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var state = await runtime.CancelAsync(id, cancellationToken);
+        await audit.RecordAsync(user.ToAuditActor(), AuditActions.InstanceCancel, AuditActions.Instance, id, state.DefinitionVersion, state.DefinitionId, cancellationToken);
+        return TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(state), user));
+    }
 
-    private static async Task<Ok<WorkflowInstanceSummary>> RetryAsync(string id, DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(await runtime.RetryAsync(id, cancellationToken)), user));
+    private static async Task<Ok<WorkflowInstanceSummary>> RetryAsync(string id, DurableWorkflowRuntime runtime, AuditLog audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var state = await runtime.RetryAsync(id, cancellationToken);
+        await audit.RecordAsync(user.ToAuditActor(), AuditActions.InstanceRetry, AuditActions.Instance, id, state.DefinitionVersion, state.DefinitionId, cancellationToken);
+        return TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(state), user));
+    }
 
     private static int? ParseOr(string? text, int fallback) =>
         text is null ? fallback : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using KitchenWorkflows.Persistence;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Scheduling;
+using KitchenWorkflows.Server.Auth;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -11,13 +12,19 @@ namespace KitchenWorkflows.Server.Extensions;
 /// <summary>Start-up and the request pipeline.</summary>
 internal static partial class ServerPipelineExtensions
 {
-    /// <summary>Migrates the store, imports the shipped workflows and registers the recovery sweep.</summary>
+    /// <summary>
+    /// Migrates the store, creates the configured bootstrap admin key and first admin account, imports the shipped
+    /// workflows and registers the recovery sweep.
+    /// </summary>
     public static async Task InitializeStoreAsync(this WebApplication app)
     {
         var folder = app.Services.GetRequiredService<IOptions<WorkflowsFolderOptions>>().Value.Folder;
         IReadOnlyList<string> imported = [];
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(async cancellationToken =>
-            imported = await app.Services.GetRequiredService<WorkflowDefinitionStore>().ImportFolderAsync(folder, cancellationToken));
+        {
+            await app.Services.EnsureConfiguredAdminsAsync(cancellationToken);
+            imported = await app.Services.GetRequiredService<WorkflowDefinitionStore>().ImportFolderAsync(folder, cancellationToken);
+        });
         LogImported(app.Logger, imported.Count, folder);
         app.Services.ScheduleSweep();
     }
@@ -27,36 +34,35 @@ internal static partial class ServerPipelineExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestTimeouts();
-        // After authentication (when the identity work adds it), so that callers are counted by key or account.
+        app.UseAuthentication();
+        // After authentication, so that callers are counted by key or account rather than by address.
         app.UseRateLimiter();
+        app.UseAuthorization();
     }
 
     public static void MapOperationsEndpoints(this WebApplication app)
     {
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(Policies.ApiDescription);
         app.MapTelemetryEndpoints();
-        app.MapScalarApiReference(o => o.WithTitle("KitchenWorkflows API").DisableDefaultFonts().DisableTelemetry().HideDeveloperTools().DisableAgent());
-        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapScalarApiReference(o => o.WithTitle("KitchenWorkflows API").DisableDefaultFonts().DisableTelemetry().HideDeveloperTools().DisableAgent())
+            .RequireAuthorization(Policies.ApiDescription);
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "KitchenWorkflows jobs",
-            Authorization = [new DashboardAccess(app.Environment)],
-        });
+            Authorization = [new EndpointPolicyDecides()],
+        }).RequireAuthorization(Policies.Operations);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Count} shipped workflow(s) from {Folder}")]
     private static partial void LogImported(ILogger logger, int count, string folder);
 
-    // Until sign-in exists (the auth issue), the dashboard is open in Development and to local requests elsewhere.
-    private sealed class DashboardAccess(IWebHostEnvironment environment) : IDashboardAuthorizationFilter
+    // The dashboard's endpoint policy (Policies.Operations: signed in as an operator or admin, open in Development) has
+    // already decided by the time Hangfire asks; its default filter (local requests only) would second-guess it.
+    private sealed class EndpointPolicyDecides : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context)
-        {
-            var http = context.GetHttpContext();
-            var remote = http.Connection.RemoteIpAddress;
-            return environment.IsDevelopment() || remote is null || System.Net.IPAddress.IsLoopback(remote);
-        }
+        public bool Authorize(DashboardContext context) => true;
     }
 }

@@ -12,6 +12,7 @@ using KitchenWorkflows.KitchenLab;
 using KitchenWorkflows.Persistence;
 using KitchenWorkflows.Scheduling;
 using KitchenWorkflows.Server.Logging;
+using KitchenWorkflows.Server.Auth;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -35,6 +36,7 @@ internal static class ServerServiceCollectionExtensions
         services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
 
         builder.AddServerTelemetry();
+        builder.AddServerAuth();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             c.ProblemDetails.Extensions.Remove("exception");
@@ -57,7 +59,12 @@ internal static class ServerServiceCollectionExtensions
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((k, limits) => k.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         services.AddApiRateLimiting();
         services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(60) });
-        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApiDocumentInfo>();
+            o.AddDocumentTransformer<OpenApiSecurity>();
+            o.AddOperationTransformer<OpenApiSecurity>();
+        });
         services.AddHealthChecks()
             .AddDbContextCheck<WorkflowDbContext>("database", tags: ["ready"])
             .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: ["ready"]);

@@ -1,3 +1,4 @@
+using KitchenWorkflows.Server.Auth;
 using KitchenWorkflows.Studio;
 using KitchenWorkflows.Studio.Components;
 
@@ -18,7 +19,8 @@ internal static class StudioExtensions
     public static void MapStudio(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Scripts, styles and fonts are public files; the sign-in page needs none, the Studio's pages are what is guarded.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Studio);
     }
 }

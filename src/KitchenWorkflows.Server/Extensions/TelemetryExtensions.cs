@@ -38,6 +38,7 @@ internal static class TelemetryExtensions
     {
         // The observable gauges read their sources when scraped; resolving the singleton registers them.
         app.Services.GetRequiredService<ServerMetrics>();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Metrics name definitions and show load: operators' and admins' (a scraper sends an operator key as X-Api-Key).
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Auth.Policies.Operations);
     }
 }

@@ -24,6 +24,18 @@ public sealed class StudioApiClient(HttpClient http)
         return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
     }
 
+    /// <summary>The latest version's JSON exactly as the API answers it, for an export.</summary>
+    public async Task<string> ExportDefinitionAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}?version=latest", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ToExceptionAsync(response, cancellationToken);
+        }
+
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     /// <summary>Saves the definition as the draft; invalid definitions throw with every error by JSON path.</summary>
     public async Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {

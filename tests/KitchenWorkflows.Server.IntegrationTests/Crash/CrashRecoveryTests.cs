@@ -116,7 +116,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await InstanceApi.AssertJournalsAsync(api, ids.Values, ("wait", 1), ("done", 1));
     }
 
-    private static HttpClient Api(ServerProcess server) => server.CreateClient();
+    private static HttpClient Api(ServerProcess server) => server.CreateClient(TimeSpan.FromSeconds(30));
 
     private async Task UntilAsync(Func<Task<bool>> condition, TimeSpan deadline, ServerProcess server, string what, HttpClient? api = null, string? definitionId = null)
     {

@@ -33,16 +33,19 @@ public class HostileServer : ServerFixture
         ["Http:AllowedUrlPrefixes:0"] = "https://partner.example.ru/api/",
     };
 
-    public override HttpClient CreateClient()
+    /// <summary>A client over the loopback socket that calls as the server's admin key.</summary>
+    public override HttpClient CreateClient() => CreateSocketClient(Factory.AdminKey);
+
+    /// <summary>A client over the loopback socket that sends <paramref name="apiKey"/> (null: anonymous).</summary>
+    public HttpClient CreateSocketClient(string? apiKey)
     {
-        var factory = Factory;
-        _baseAddress ??= new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-        return new HttpClient { BaseAddress = _baseAddress };
+        _baseAddress ??= new Uri(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        return TestKeys.Client(_baseAddress, apiKey);
     }
 
     protected override ServerFactory CreateFactory(StorageProvider provider)
     {
-        var factory = new ServerFactory(provider) { Settings = Settings, ExtraServices = TestPrincipal.Add };
+        var factory = new ServerFactory(provider) { Settings = Settings };
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return factory;

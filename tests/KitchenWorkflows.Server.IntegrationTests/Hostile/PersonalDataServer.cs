@@ -5,18 +5,14 @@ using Microsoft.Extensions.Logging;
 
 namespace KitchenWorkflows.Server.IntegrationTests.Hostile;
 
-/// <summary>A server whose callers can take roles (<see cref="TestPrincipal"/>) and whose log entries are kept as formatted.</summary>
+/// <summary>A server whose log entries are kept as formatted.</summary>
 public sealed class PersonalDataServer() : ServerFixture(StorageProvider.Sqlite)
 {
     public LogCapture Logs { get; } = new();
 
     protected override ServerFactory CreateFactory(StorageProvider provider) => new(provider)
     {
-        ExtraServices = services =>
-        {
-            TestPrincipal.Add(services);
-            services.AddSingleton<ILoggerProvider>(Logs);
-        },
+        ExtraServices = services => services.AddSingleton<ILoggerProvider>(Logs),
     };
 }
 

@@ -8,44 +8,44 @@ namespace KitchenWorkflows.Server.IntegrationTests.Hostile;
 /// </summary>
 public sealed class RateLimitingTests(RateLimitedServer server) : ApiTestBase(server), IClassFixture<RateLimitedServer>
 {
-    private async Task<HttpResponseMessage> GetAsAsync(string path, string user)
-    {
-        using var request = TestPrincipal.As(new HttpRequestMessage(HttpMethod.Get, path), user, "api-client");
-        return await Client.SendAsync(request);
-    }
+    private readonly RateLimitedServer _server = server;
 
     [Fact]
     public async Task Api_PastThePermitLimit_Is429WithRetryAfterForThatCallerOnly()
     {
-        var caller = NewId("key");
+        using var caller = _server.CreateSocketClient(await CreateKeyAsync(new { name = NewId("limited"), role = "operator" }));
+        using var other = _server.CreateSocketClient(await CreateKeyAsync(new { name = NewId("other"), role = "operator" }));
         for (var i = 0; i < RateLimitedServer.PermitLimit; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await GetAsAsync("/api/activity-descriptors", caller)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await caller.GetAsync("/api/activity-descriptors")).StatusCode);
         }
 
-        var refused = await GetAsAsync("/api/activity-descriptors", caller);
+        var refused = await caller.GetAsync("/api/activity-descriptors");
 
         var problem = await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.Equal("Too many requests.", (string?)problem["title"]);
         Assert.Contains("RateLimiting:PermitLimit", (string?)problem["detail"], StringComparison.Ordinal);
         var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
-        Assert.Equal(HttpStatusCode.OK, (await GetAsAsync("/api/activity-descriptors", NewId("other-key"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await GetAsAsync("/health/ready", caller)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await GetAsAsync("/health/live", caller)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/activity-descriptors")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await caller.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await caller.GetAsync("/health/live")).StatusCode);
     }
 
     [Fact]
     public async Task Api_AnonymousCallers_AreCountedByAddress()
     {
-        // Every anonymous request of this test comes from 127.0.0.1: one partition, whatever the request.
+        // Every anonymous request of this test comes from 127.0.0.1: one partition, whatever the request. The
+        // limiter counts before authorization refuses them, so a flood of anonymous calls is throttled too.
+        using var anonymous = _server.CreateSocketClient(apiKey: null);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i <= RateLimitedServer.PermitLimit; i++)
         {
-            statuses.Add((await Client.GetAsync($"/api/workflow-instances?correlationId={i}")).StatusCode);
+            statuses.Add((await anonymous.GetAsync($"/api/workflow-instances?correlationId={i}")).StatusCode);
         }
 
+        Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
     }
 }

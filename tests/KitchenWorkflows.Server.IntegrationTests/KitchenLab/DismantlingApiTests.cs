@@ -8,13 +8,15 @@ namespace KitchenWorkflows.Server.IntegrationTests.KitchenLab;
 /// <summary>
 /// <c>/api/kitchen-lab/write-offs</c> and <c>/dismantle-tasks</c> on the real server with the shipped <c>dismantling</c>
 /// workflow: a service centre's whole path, rejection, isolation between centres, validation, wrong-state steps,
-/// escalation by email after a passed deadline, and idempotent starts.
+/// escalation by email after a passed deadline, and idempotent starts. Each centre calls with its own service-centre key.
 /// </summary>
 public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBase(server)
 {
     private const string Tasks = "/api/kitchen-lab/dismantle-tasks";
 
     private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private readonly Dictionary<string, HttpClient> _centres = [];
 
     private static string Tomorrow => DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -23,12 +25,12 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
     {
         var centre = NewId("asc");
 
-        var response = await Client.PostAsJsonAsync("/api/kitchen-lab/write-offs", WriteOff(centre, "WO-1"));
+        var response = await (await CentreAsync(centre)).PostAsJsonAsync("/api/kitchen-lab/write-offs", WriteOff(centre, "WO-1"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var task = await ReadObjectAsync(response);
         var taskId = (string)task["taskId"]!;
-        Assert.Equal($"{Tasks}/{taskId}?serviceCentreId={centre}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"{Tasks}/{taskId}", response.Headers.Location?.OriginalString);
         Assert.Equal(("WO-1", centre, "assigned"), ((string?)task["writeOffId"], (string?)task["serviceCentreId"], (string?)task["status"]));
         Assert.Equal(("HCX-6CS4", "SN-00042"), ((string?)task["appliance"]!["model"], (string?)task["appliance"]!["serialNumber"]));
         Assert.Equal(("3.00:00:00", "14.00:00:00"), ((string?)task["deadlines"]!["scheduleWithin"], (string?)task["deadlines"]!["dismantleWithin"]));
@@ -43,11 +45,11 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         var centre = NewId("asc");
         var taskId = await StartAsync(centre);
 
-        var scheduled = await PostOkAsync(taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow });
+        var scheduled = await PostOkAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow });
         Assert.Equal(("scheduled", Tomorrow), ((string?)scheduled["status"], (string?)scheduled["visitDate"]));
         Assert.InRange((DateTimeOffset)scheduled["deadlines"]!["nextDeadline"]! - DateTimeOffset.UtcNow, TimeSpan.FromDays(13.9), TimeSpan.FromDays(14));
 
-        var reported = await PostOkAsync(taskId, "report", new
+        var reported = await PostOkAsync(centre, taskId, "report", new
         {
             serviceCentreId = centre,
             dismantledOn = Today,
@@ -74,12 +76,12 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         var centre = NewId("asc");
         var taskId = await StartAsync(centre);
 
-        var rejected = await PostOkAsync(taskId, "reject", new { serviceCentreId = centre, reason = "Outside our service area" });
+        var rejected = await PostOkAsync(centre, taskId, "reject", new { serviceCentreId = centre, reason = "Outside our service area" });
 
         Assert.Equal("rejected", (string?)rejected["status"]);
         Assert.Equal("Outside our service area", (string?)rejected["rejection"]!["reason"]);
-        await AssertProblemAsync(await PostAsync(taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow }), HttpStatusCode.Conflict);
-        await AssertProblemAsync(await PostAsync(taskId, "reject", new { serviceCentreId = centre, reason = "again" }), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await PostAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow }), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await PostAsync(centre, taskId, "reject", new { serviceCentreId = centre, reason = "again" }), HttpStatusCode.Conflict);
     }
 
     [ProviderFact]
@@ -89,12 +91,13 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         var other = NewId("asc");
         var taskId = await StartAsync(owner);
 
-        var foreign = await AssertProblemAsync(await Client.GetAsync($"{Tasks}/{taskId}?serviceCentreId={other}"), HttpStatusCode.NotFound);
-        var missing = await AssertProblemAsync(await Client.GetAsync($"{Tasks}/{NewId("dt")}?serviceCentreId={other}"), HttpStatusCode.NotFound);
+        var otherClient = await CentreAsync(other);
+        var foreign = await AssertProblemAsync(await otherClient.GetAsync($"{Tasks}/{taskId}"), HttpStatusCode.NotFound);
+        var missing = await AssertProblemAsync(await otherClient.GetAsync($"{Tasks}/{NewId("dt")}"), HttpStatusCode.NotFound);
         Assert.Equal((string?)missing["title"], (string?)foreign["title"]);
-        await AssertProblemAsync(await PostAsync(taskId, "schedule", new { serviceCentreId = other, visitDate = Tomorrow }), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await PostAsync(taskId, "report", Report(other)), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await PostAsync(taskId, "reject", new { serviceCentreId = other, reason = "mine now" }), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await PostAsync(other, taskId, "schedule", new { serviceCentreId = other, visitDate = Tomorrow }), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await PostAsync(other, taskId, "report", Report(other)), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await PostAsync(other, taskId, "reject", new { serviceCentreId = other, reason = "mine now" }), HttpStatusCode.NotFound);
         Assert.Empty(await ListTasksAsync(other));
         Assert.Equal("assigned", (string?)(await GetTaskAsync(taskId, owner))["status"]);
     }
@@ -105,17 +108,18 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         var centre = NewId("asc");
         var taskId = await StartAsync(centre);
 
-        Assert.Equal(["appliance.model", "appliance.serialNumber", "clientAddress", "contractNumber", "reason", "serviceCentreId", "writeOffId"],
-            (await AssertValidationProblemAsync(await Client.PostAsJsonAsync("/api/kitchen-lab/write-offs", new { }))).Order(StringComparer.Ordinal));
-        Assert.Equal(["appliance.serialNumber"], await AssertValidationProblemAsync(await Client.PostAsJsonAsync("/api/kitchen-lab/write-offs",
+        var client = await CentreAsync(centre);
+        Assert.Equal(["appliance.model", "appliance.serialNumber", "clientAddress", "contractNumber", "reason", "writeOffId"],
+            (await AssertValidationProblemAsync(await client.PostAsJsonAsync("/api/kitchen-lab/write-offs", new { }))).Order(StringComparer.Ordinal));
+        Assert.Equal(["appliance.serialNumber"], await AssertValidationProblemAsync(await client.PostAsJsonAsync("/api/kitchen-lab/write-offs",
             WriteOff(centre, "WO-2", serialNumber: "№ 42!"))));
-        Assert.Equal(["serviceCentreId"], await AssertValidationProblemAsync(await Client.GetAsync(Tasks)));
-        Assert.Equal(["visitDate"], await AssertValidationProblemAsync(await PostAsync(taskId, "schedule", new { serviceCentreId = centre, visitDate = "2020-01-01" })));
-        Assert.Equal(["visitDate"], await AssertValidationProblemAsync(await PostAsync(taskId, "schedule", new { serviceCentreId = centre, visitDate = "next Monday" })));
-        Assert.Equal(["serviceCentreId", "visitDate"], (await AssertValidationProblemAsync(await PostAsync(taskId, "schedule", new { }))).Order(StringComparer.Ordinal));
+        Assert.Equal(["page"], await AssertValidationProblemAsync(await client.GetAsync($"{Tasks}?page=0")));
+        Assert.Equal(["visitDate"], await AssertValidationProblemAsync(await PostAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = "2020-01-01" })));
+        Assert.Equal(["visitDate"], await AssertValidationProblemAsync(await PostAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = "next Monday" })));
+        Assert.Equal(["visitDate"], await AssertValidationProblemAsync(await PostAsync(centre, taskId, "schedule", new { })));
         Assert.Equal(["condition", "dismantledOn", "documentReferences", "serialNumberConfirmed"],
-            (await AssertValidationProblemAsync(await PostAsync(taskId, "report", new { serviceCentreId = centre }))).Order(StringComparer.Ordinal));
-        Assert.Equal(["dismantledOn", "documentReferences[1]"], (await AssertValidationProblemAsync(await PostAsync(taskId, "report", new
+            (await AssertValidationProblemAsync(await PostAsync(centre, taskId, "report", new { serviceCentreId = centre }))).Order(StringComparer.Ordinal));
+        Assert.Equal(["dismantledOn", "documentReferences[1]"], (await AssertValidationProblemAsync(await PostAsync(centre, taskId, "report", new
         {
             serviceCentreId = centre,
             dismantledOn = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -123,7 +127,7 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
             condition = "ok",
             documentReferences = new[] { "act.pdf", " " },
         }))).Order(StringComparer.Ordinal));
-        Assert.Equal(["reason"], await AssertValidationProblemAsync(await PostAsync(taskId, "reject", new { serviceCentreId = centre })));
+        Assert.Equal(["reason"], await AssertValidationProblemAsync(await PostAsync(centre, taskId, "reject", new { serviceCentreId = centre })));
         Assert.Equal("assigned", (string?)(await GetTaskAsync(taskId, centre))["status"]);
     }
 
@@ -133,13 +137,13 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         var centre = NewId("asc");
         var taskId = await StartAsync(centre);
 
-        var early = await AssertProblemAsync(await PostAsync(taskId, "report", Report(centre)), HttpStatusCode.Conflict);
+        var early = await AssertProblemAsync(await PostAsync(centre, taskId, "report", Report(centre)), HttpStatusCode.Conflict);
         Assert.Contains("assigned", (string?)early["detail"], StringComparison.Ordinal);
-        await PostOkAsync(taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow });
-        await AssertProblemAsync(await PostAsync(taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow }), HttpStatusCode.Conflict);
-        await PostOkAsync(taskId, "report", Report(centre));
-        await AssertProblemAsync(await PostAsync(taskId, "reject", new { serviceCentreId = centre, reason = "too late" }), HttpStatusCode.Conflict);
-        await AssertProblemAsync(await PostAsync(taskId, "report", Report(centre)), HttpStatusCode.Conflict);
+        await PostOkAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow });
+        await AssertProblemAsync(await PostAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow }), HttpStatusCode.Conflict);
+        await PostOkAsync(centre, taskId, "report", Report(centre));
+        await AssertProblemAsync(await PostAsync(centre, taskId, "reject", new { serviceCentreId = centre, reason = "too late" }), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await PostAsync(centre, taskId, "report", Report(centre)), HttpStatusCode.Conflict);
     }
 
     [ProviderFact]
@@ -147,15 +151,15 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
     {
         var centre = NewId("asc");
         var taskId = await StartAsync(centre);
-        await PostOkAsync(taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow });
+        await PostOkAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow });
 
-        var doubtful = await PostOkAsync(taskId, "report", Report(centre, serialNumberConfirmed: false));
+        var doubtful = await PostOkAsync(centre, taskId, "report", Report(centre, serialNumberConfirmed: false));
         Assert.Equal(("escalated", 1), ((string?)doubtful["status"], (int)doubtful["escalations"]!));
         Assert.Null(doubtful["report"]);
         var notice = await WaitForMessageAsync(taskId, m => m.TextBody?.Contains(taskId, StringComparison.Ordinal) == true);
         Assert.Contains("серийный номер", notice.TextBody, StringComparison.Ordinal);
 
-        var confirmed = await PostOkAsync(taskId, "report", Report(centre));
+        var confirmed = await PostOkAsync(centre, taskId, "report", Report(centre));
         Assert.Equal("dismantled", (string?)confirmed["status"]);
     }
 
@@ -191,7 +195,7 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         Assert.Contains("не назначил дату визита в течение 00:00:02", notice.TextBody, StringComparison.Ordinal);
         var escalated = await WaitForTaskAsync(taskId, centre, t => (string?)t["status"] == "escalated" && t["deadlines"]!["nextDeadline"] is not null);
         Assert.True((int)escalated["escalations"]! >= 1);
-        var scheduled = await PostOkAsync(taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow });
+        var scheduled = await PostOkAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = Tomorrow });
         Assert.Equal("scheduled", (string?)scheduled["status"]);
         Assert.Contains(taskId, (await ListTasksAsync(centre, "scheduled")).Select(t => (string)t["taskId"]!));
     }
@@ -203,16 +207,16 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         var other = NewId("asc");
         var key = NewId("key");
 
-        var first = await StartWithKeyAsync(key, WriteOff(centre, "WO-7"));
-        var again = await StartWithKeyAsync(key, WriteOff(centre, "WO-7"));
-        var otherCentre = await StartWithKeyAsync(key, WriteOff(other, "WO-7"));
+        var first = await StartWithKeyAsync(centre, key, WriteOff(centre, "WO-7"));
+        var again = await StartWithKeyAsync(centre, key, WriteOff(centre, "WO-7"));
+        var otherCentre = await StartWithKeyAsync(other, key, WriteOff(other, "WO-7"));
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode));
         var taskId = (string)(await ReadObjectAsync(first))["taskId"]!;
         Assert.Equal(taskId, (string)(await ReadObjectAsync(again))["taskId"]!);
         Assert.NotEqual(taskId, (string)(await ReadObjectAsync(otherCentre))["taskId"]!);
         Assert.Equal([taskId], (await ListTasksAsync(centre)).Select(t => (string)t["taskId"]!));
-        await AssertProblemAsync(await StartWithKeyAsync(key, WriteOff(centre, "WO-8")), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await StartWithKeyAsync(centre, key, WriteOff(centre, "WO-8")), HttpStatusCode.Conflict);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -236,40 +240,52 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         documentReferences = new[] { "act-17.pdf" },
     };
 
+    /// <summary>A client that calls as the centre: with a service-centre key made for it through the admin API.</summary>
+    private async Task<HttpClient> CentreAsync(string centre)
+    {
+        if (!_centres.TryGetValue(centre, out var client))
+        {
+            client = ClientWithKey(await CreateKeyAsync(new { name = centre, role = "service-centre", serviceCentreId = centre }));
+            _centres[centre] = client;
+        }
+
+        return client;
+    }
+
     private async Task<string> StartAsync(string centre)
     {
-        var response = await Client.PostAsJsonAsync("/api/kitchen-lab/write-offs", WriteOff(centre, NewId("wo")));
+        var response = await (await CentreAsync(centre)).PostAsJsonAsync("/api/kitchen-lab/write-offs", WriteOff(centre, NewId("wo")));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (string)(await ReadObjectAsync(response))["taskId"]!;
     }
 
-    private Task<HttpResponseMessage> StartWithKeyAsync(string key, object body)
+    private async Task<HttpResponseMessage> StartWithKeyAsync(string centre, string key, object body)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/kitchen-lab/write-offs") { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/kitchen-lab/write-offs") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key);
-        return Client.SendAsync(request);
+        return await (await CentreAsync(centre)).SendAsync(request);
     }
 
-    private Task<HttpResponseMessage> PostAsync(string taskId, string step, object body) =>
-        Client.PostAsJsonAsync($"{Tasks}/{taskId}/{step}", body);
+    private async Task<HttpResponseMessage> PostAsync(string centre, string taskId, string step, object body) =>
+        await (await CentreAsync(centre)).PostAsJsonAsync($"{Tasks}/{taskId}/{step}", body);
 
-    private async Task<JsonObject> PostOkAsync(string taskId, string step, object body)
+    private async Task<JsonObject> PostOkAsync(string centre, string taskId, string step, object body)
     {
-        var response = await PostAsync(taskId, step, body);
+        var response = await PostAsync(centre, taskId, step, body);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await ReadObjectAsync(response);
     }
 
     private async Task<JsonObject> GetTaskAsync(string taskId, string centre)
     {
-        var response = await Client.GetAsync($"{Tasks}/{taskId}?serviceCentreId={centre}");
+        var response = await (await CentreAsync(centre)).GetAsync($"{Tasks}/{taskId}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await ReadObjectAsync(response);
     }
 
     private async Task<List<JsonObject>> ListTasksAsync(string centre, string? status = null)
     {
-        var response = await Client.GetAsync($"{Tasks}?serviceCentreId={centre}" + (status is null ? "" : $"&status={status}"));
+        var response = await (await CentreAsync(centre)).GetAsync(Tasks + (status is null ? "" : $"?status={status}"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return [.. (await ReadObjectAsync(response))["items"]!.AsArray().Select(t => t!.AsObject())];
     }

@@ -101,7 +101,7 @@ public sealed class WarrantyCheckApiTests(WarrantyCheckApiTests.Server server) :
     {
         private readonly ServerFactory _factory = new();
 
-        public Server() => Client = _factory.CreateClient();
+        public Server() => Client = _factory.CreateAdminClient();
 
         public HttpClient Client { get; }
 

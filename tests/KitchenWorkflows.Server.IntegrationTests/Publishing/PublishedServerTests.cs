@@ -37,6 +37,14 @@ public sealed class PublishedServerTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("_framework/blazor.web.js")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("_content/MudBlazor/MudBlazor.min.css")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("openapi/v1.json")).StatusCode);
+
+        // In Production nobody gets in without a key or a sign-in: the Studio sends a browser to the sign-in page.
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        var studio = await anonymous.GetAsync("studio");
+        Assert.Equal(HttpStatusCode.Redirect, studio.StatusCode);
+        Assert.Equal("/signin", studio.Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/workflow-definitions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("signin")).StatusCode);
     }
 
     public void Dispose()

@@ -39,6 +39,7 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
     {
         // Publishing the edit makes the version after the shipped one, whatever the shipped file's version is.
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", server.AdminKey);
         var shipped = (await http.GetFromJsonAsync<JsonObject>($"api/workflow-definitions/{DefinitionId}?version=published"))!;
         var edited = shipped["version"]!.GetValue<int>() + 1;
 

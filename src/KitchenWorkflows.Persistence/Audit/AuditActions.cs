@@ -1,0 +1,50 @@
+namespace KitchenWorkflows.Persistence.Audit;
+
+/// <summary>The audited actions and the entity types they apply to.</summary>
+public static class AuditActions
+{
+    /// <summary>A definition saved as a draft.</summary>
+    public const string DefinitionSave = "definition.save";
+
+    /// <summary>A definition version published.</summary>
+    public const string DefinitionPublish = "definition.publish";
+
+    /// <summary>A shipped definition imported (saved and published) from <c>workflows/</c>.</summary>
+    public const string DefinitionImport = "definition.import";
+
+    /// <summary>An instance cancelled by hand.</summary>
+    public const string InstanceCancel = "instance.cancel";
+
+    /// <summary>A faulted instance retried by hand.</summary>
+    public const string InstanceRetry = "instance.retry";
+
+    /// <summary>An event sent through the API.</summary>
+    public const string EventPublish = "event.publish";
+
+    /// <summary>An API key created.</summary>
+    public const string ApiKeyCreate = "api-key.create";
+
+    /// <summary>An API key revoked.</summary>
+    public const string ApiKeyRevoke = "api-key.revoke";
+
+    /// <summary>A local account created.</summary>
+    public const string AccountCreate = "account.create";
+
+    /// <summary>A local account's roles, password or state changed.</summary>
+    public const string AccountUpdate = "account.update";
+
+    /// <summary>Entity type of definitions.</summary>
+    public const string Definition = "definition";
+
+    /// <summary>Entity type of instances.</summary>
+    public const string Instance = "instance";
+
+    /// <summary>Entity type of events (the id is the event name).</summary>
+    public const string Event = "event";
+
+    /// <summary>Entity type of API keys.</summary>
+    public const string ApiKey = "api-key";
+
+    /// <summary>Entity type of accounts (the id is the user name).</summary>
+    public const string Account = "account";
+}
