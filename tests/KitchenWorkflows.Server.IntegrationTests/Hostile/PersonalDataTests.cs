@@ -40,7 +40,7 @@ public sealed class PersonalDataTests(PersonalDataServer server) : ApiTestBase(s
     private async Task<JsonNode> GetAsAsync(string path, string role, string definitionId)
     {
         var key = await CreateKeyAsync(role == "api-client"
-            ? new { name = "pii " + role, role, definitions = new[] { definitionId } }
+            ? new { name = "pii " + role, role, definitionIds = new[] { definitionId } }
             : (object)new { name = "pii " + role, role });
         using var client = ClientWithKey(key);
         var response = await client.GetAsync(path);

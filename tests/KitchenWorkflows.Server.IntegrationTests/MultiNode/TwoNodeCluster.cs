@@ -38,7 +38,9 @@ internal sealed partial class TwoNodeCluster : IDisposable
     public static async Task<TwoNodeCluster> StartAsync(IReadOnlyList<string> workflowFiles, SideEffectRecorder smsGateway)
     {
         var database = TestPostgres.CreateDatabase();
-        var cluster = new TwoNodeCluster(Node(NodeA, database, workflowFiles, smsGateway), Node(NodeB, database, workflowFiles, smsGateway));
+        // One database, one bootstrap admin key: the second node to start finds the key the first created.
+        var adminKey = TestKeys.NewAdminKey();
+        var cluster = new TwoNodeCluster(Node(NodeA, database, adminKey, workflowFiles, smsGateway), Node(NodeB, database, adminKey, workflowFiles, smsGateway));
         try
         {
             await Task.WhenAll(cluster.A.StartAsync(StartDeadline), cluster.B.StartAsync(StartDeadline));
@@ -76,8 +78,9 @@ internal sealed partial class TwoNodeCluster : IDisposable
     [GeneratedRegex(@"Instance (?<id>\S+) was taken over by another node")]
     private static partial Regex TakenOver();
 
-    private static ServerProcess Node(string name, string database, IReadOnlyList<string> workflowFiles, SideEffectRecorder smsGateway) =>
-        new(workflowFiles, new Dictionary<string, string>
+    private static ServerProcess Node(string name, string database, string adminKey, IReadOnlyList<string> workflowFiles, SideEffectRecorder smsGateway)
+    {
+        var node = new ServerProcess(workflowFiles, new Dictionary<string, string>
         {
             ["Storage__Provider"] = "PostgreSql",
             ["ConnectionStrings__PostgreSql"] = database,
@@ -86,6 +89,10 @@ internal sealed partial class TwoNodeCluster : IDisposable
             ["Runtime__LeaseDuration"] = LeaseDuration.ToString("c"),
             ["Sms__BaseUrl"] = smsGateway.NodeUrl(name),
             ["Sms__Token"] = "multi-node-test",
+            ["Auth__BootstrapAdminKey"] = adminKey,
         })
         { Name = name };
+        node.ClientHeaders[TestKeys.Header] = adminKey;
+        return node;
+    }
 }
