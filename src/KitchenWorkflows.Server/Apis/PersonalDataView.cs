@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Privacy;
 using KitchenWorkflows.Persistence.Instances;
+using KitchenWorkflows.Server.Auth;
 
 namespace KitchenWorkflows.Server.Apis;
 
@@ -14,12 +15,10 @@ namespace KitchenWorkflows.Server.Apis;
 internal static class PersonalDataView
 {
     /// <summary>
-    /// The one decision. Until sign-in exists (the identity work of issue 7) every caller is anonymous, and the Studio's
-    /// operators are among them, so an unauthenticated caller still sees everything; the identity work removes that
-    /// first clause once every endpoint requires a signed-in principal.
+    /// The one decision: operators and admins handle cases and see them as stored; every other role sees personal data
+    /// masked. Every endpoint that shapes with it requires a signed-in caller, so an anonymous one never gets here.
     /// </summary>
-    public static bool MaySeePersonalData(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated != true || user.IsInRole("operator") || user.IsInRole("admin");
+    public static bool MaySeePersonalData(ClaimsPrincipal user) => user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Admin);
 
     public static WorkflowInstanceSummary Shape(WorkflowInstanceSummary instance, ClaimsPrincipal user) => MaySeePersonalData(user) ? instance : instance with
     {
