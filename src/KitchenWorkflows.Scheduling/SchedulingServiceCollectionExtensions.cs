@@ -3,6 +3,7 @@ using Hangfire.AspNetCore;
 using KitchenWorkflows.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KitchenWorkflows.Scheduling;
@@ -23,13 +24,15 @@ public static class SchedulingServiceCollectionExtensions
         // Left to itself, AddHangfire reads the storage and the job activator back from statics
         // (JobStorage.Current, JobActivator.Current) that the last host configured overwrites: with two hosts
         // in one process (the integration tests, two nodes in one test) one host's jobs would be stored in,
-        // and run by, the other. Registered first, each container keeps its own.
+        // and run by, the other. Registered first, each container keeps its own. The log provider has no such
+        // per-container seat: it stays shared, and must outlive the host that set it (DisposalTolerantLogProvider).
         services.AddSingleton(createStorage);
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new DisposalTolerantLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddHangfireServer((sp, server) =>
         {
