@@ -47,6 +47,10 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await page.Locator($"[data-definition-id={DefinitionId}]").ClickAsync();
         var canvas = page.Locator(".kw-designer__canvas");
         await page.Locator(".kw-node[data-activity-id=potential-script]").WaitForAsync();
+        // The automatic first fit has been seen to zoom in far too much now and then (a known Studio issue); fit again
+        // once everything has rendered, so the free space the test drops into is on screen.
+        await page.Locator("[data-testid=fit]").ClickAsync();
+        await page.WaitForTimeoutAsync(400);
 
         // Change the Russian reply script of one activity.
         await Node(page, "potential-script").Locator(".kw-node__title").ClickAsync();
@@ -59,7 +63,11 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         var canvasBox = await BoxAsync(canvas);
         await page.Locator(".kw-palette__item[data-type='Elsa.WriteLine']").DragToAsync(canvas, new LocatorDragToOptions
         {
-            TargetPosition = new TargetPosition { X = last.X - canvasBox.X, Y = last.Y + 330 - canvasBox.Y },
+            TargetPosition = new TargetPosition
+            {
+                X = Math.Clamp(last.X - canvasBox.X, 40, canvasBox.Width - 200),
+                Y = Math.Clamp(last.Y + 330 - canvasBox.Y, 40, canvasBox.Height - 60),
+            },
         });
         var added = page.Locator(".kw-node[data-activity-id=WriteLine1]");
         await added.WaitForAsync();
