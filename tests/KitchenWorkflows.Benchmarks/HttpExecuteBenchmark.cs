@@ -163,16 +163,7 @@ internal static class HttpExecuteBenchmark
             throw new InvalidOperationException("--store postgresql needs --pg \"<connection string>\" or KW_TEST_POSTGRES.");
         }
 
-        var name = "kw_bench_" + Guid.NewGuid().ToString("N");
-        using (var connection = new NpgsqlConnection(server))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE {name}";
-            command.ExecuteNonQuery();
-        }
-
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return TestPostgres.CreateDatabase(server, "kw_bench_");
     }
 
     private static void DropDatabase(string server, string database)

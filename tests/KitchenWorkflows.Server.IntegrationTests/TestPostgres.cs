@@ -9,10 +9,13 @@ internal static class TestPostgres
 
     public static bool IsAvailable => !string.IsNullOrEmpty(ServerConnectionString);
 
-    public static string CreateDatabase()
+    public static string CreateDatabase() =>
+        CreateDatabase(ServerConnectionString ?? throw new InvalidOperationException("KW_TEST_POSTGRES is not set; run the tests through ops/test.sh."), "kw_");
+
+    /// <summary>Creates an empty database named <paramref name="prefix"/> plus a fresh id on the server, and returns its connection string.</summary>
+    public static string CreateDatabase(string server, string prefix)
     {
-        var server = ServerConnectionString ?? throw new InvalidOperationException("KW_TEST_POSTGRES is not set; run the tests through ops/test.sh.");
-        var name = "kw_" + Guid.NewGuid().ToString("N");
+        var name = prefix + Guid.NewGuid().ToString("N");
         using (var connection = new NpgsqlConnection(server))
         {
             connection.Open();

@@ -28,16 +28,7 @@ public sealed class ClaimIntakeTests(KitchenLabServer server) : KitchenLabProces
         var id = InstanceId(summary);
         var mark = Assert.Single(SentBy(Server.Usedesk, id));
         Assert.Equal(("POST", "/update/ticket", $"{id}:covered-mark:1"), (mark.Method, mark.Path, mark.Header("Idempotency-Key")));
-        Assert.Equal(new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["api_token"] = JsonText(UsedeskStandIn.ApiToken),
-            ["channel_id"] = Invariant(KitchenLabServer.KitchenLabChannelId),
-            ["field_id"] = Invariant(KitchenLabServer.CategoryFieldId),
-            ["field_value"] = JsonText("Официальная претензия"),
-            ["group_id"] = Invariant(KitchenLabServer.ReclamationsGroupId),
-            ["ticket_id"] = Invariant(ticketId),
-            ["user_id"] = Invariant(KitchenLabServer.AgentUserId),
-        }, Body(mark));
+        Assert.Equal(ClaimMarkBody(ticketId), Body(mark));
         Assert.Empty(Server.Usedesk.Tickets[ticketId].Comments);
     }
 

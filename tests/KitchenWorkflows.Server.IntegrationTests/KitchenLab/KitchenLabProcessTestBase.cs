@@ -47,6 +47,18 @@ public abstract class KitchenLabProcessTestBase(KitchenLabServer server) : ApiTe
 
     protected static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The whole body of the Usedesk update that turns a client's ticket into an official claim.</summary>
+    protected static SortedDictionary<string, string> ClaimMarkBody(long ticketId) => new(StringComparer.Ordinal)
+    {
+        ["api_token"] = JsonText(UsedeskStandIn.ApiToken),
+        ["channel_id"] = Invariant(KitchenLabServer.KitchenLabChannelId),
+        ["field_id"] = Invariant(KitchenLabServer.CategoryFieldId),
+        ["field_value"] = JsonText("Официальная претензия"),
+        ["group_id"] = Invariant(KitchenLabServer.ReclamationsGroupId),
+        ["ticket_id"] = Invariant(ticketId),
+        ["user_id"] = Invariant(KitchenLabServer.AgentUserId),
+    };
+
     /// <summary>A string as the Kitchen Lab clients write it in JSON: quoted, with Cyrillic as is.</summary>
     protected static string JsonText(string text) => JsonSerializer.Serialize(text, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

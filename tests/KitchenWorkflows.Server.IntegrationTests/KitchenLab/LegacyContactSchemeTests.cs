@@ -152,16 +152,7 @@ public sealed class LegacyContactSchemeTests(KitchenLabServer server) : KitchenL
         Assert.Equal(
             [("/update/ticket", $"{id}:usedesk-claim-mark:1"), ("/create/comment", $"{id}:usedesk-reply:1"), ("/update/ticket", $"{id}:usedesk-hold:1")],
             sent.Select(r => (r.Path, r.Header("Idempotency-Key")!)));
-        Assert.Equal(new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["api_token"] = JsonText(UsedeskStandIn.ApiToken),
-            ["channel_id"] = Invariant(KitchenLabServer.KitchenLabChannelId),
-            ["field_id"] = Invariant(KitchenLabServer.CategoryFieldId),
-            ["field_value"] = JsonText("Официальная претензия"),
-            ["group_id"] = Invariant(KitchenLabServer.ReclamationsGroupId),
-            ["ticket_id"] = Invariant(clientTicket),
-            ["user_id"] = Invariant(KitchenLabServer.AgentUserId),
-        }, Body(sent[0]));
+        Assert.Equal(ClaimMarkBody(clientTicket), Body(sent[0]));
         Assert.Equal(JsonText(PassedToManagersReply), Body(sent[1])["message"]);
         Assert.Equal("5", Body(sent[2])["status"]);
 
