@@ -80,7 +80,7 @@ public sealed class RuntimeStore : IAsyncDisposable
 
     /// <summary>Whether the instance exists.</summary>
     public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken) =>
-        ReadAsync(async (connection, model) =>
+        OnConnectionAsync(async (connection, model) =>
         {
             var command = new StoreCommand(connection, null, model)
                 .Append("SELECT 1 FROM ").Table<WorkflowInstanceRecord>()
@@ -180,7 +180,7 @@ public sealed class RuntimeStore : IAsyncDisposable
     /// <param name="onlyDefinitions">When given, only instances and triggers of these definitions.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<EventTargets> FindEventTargetsAsync(string eventName, string? correlationId, IReadOnlyCollection<string>? onlyDefinitions, CancellationToken cancellationToken) =>
-        ReadAsync(async (connection, model) =>
+        OnConnectionAsync(async (connection, model) =>
         {
             // Both queries in one command: one round trip on PostgreSQL.
             var command = new StoreCommand(connection, null, model)
@@ -218,7 +218,7 @@ public sealed class RuntimeStore : IAsyncDisposable
 
     /// <summary>The published version of a definition, or null when none is published.</summary>
     public Task<int?> FindPublishedVersionAsync(string definitionId, CancellationToken cancellationToken) =>
-        ReadAsync(async (connection, model) =>
+        OnConnectionAsync(async (connection, model) =>
         {
             var command = new StoreCommand(connection, null, model)
                 .Append("SELECT ").Column<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.Version))
@@ -292,9 +292,7 @@ public sealed class RuntimeStore : IAsyncDisposable
             return await _groupCommit.WriteAsync(write, cancellationToken);
         }
 
-        await using var db = _contexts.CreateDbContext();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return await write(db.Database.GetDbConnection(), null, Model(db));
+        return await OnConnectionAsync((connection, model) => write(connection, null, model), cancellationToken);
     }
 
     private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, StoreModel, Task<T>> write, CancellationToken cancellationToken)
@@ -313,11 +311,12 @@ public sealed class RuntimeStore : IAsyncDisposable
         return result;
     }
 
-    private async Task<T> ReadAsync<T>(Func<DbConnection, StoreModel, Task<T>> read, CancellationToken cancellationToken)
+    // A pooled connection opened through EF (so its connection set-up applies), without a transaction.
+    private async Task<T> OnConnectionAsync<T>(Func<DbConnection, StoreModel, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var db = _contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return await read(db.Database.GetDbConnection(), Model(db));
+        return await work(db.Database.GetDbConnection(), Model(db));
     }
 
     private StoreModel Model(WorkflowDbContext db) => _model ??= new StoreModel(db);
