@@ -53,8 +53,8 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await page.WaitForTimeoutAsync(400);
 
         // Change the Russian reply script of one activity.
-        await Node(page, "potential-script").Locator(".kw-node__title").ClickAsync();
         var script = page.Locator(".kw-properties [data-input=outputValue]").Locator("input, textarea").First;
+        await SelectAsync(Node(page, "potential-script"), script);
         await script.FillAsync(NewScript);
         await script.PressAsync("Tab");
 
@@ -114,6 +114,24 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await page.GetByRole(AriaRole.Tab, new() { Name = "Data" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=json-output]")).ToContainTextAsync(NewScript);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("instance.png") });
+    }
+
+    // Selects a node by its title until its property panel shows: a click that lands while the canvas is still
+    // re-rendering after a fit is lost, and the fit's timing varies on a loaded machine.
+    private static async Task SelectAsync(ILocator node, ILocator propertyInput)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await node.Locator(".kw-node__title").ClickAsync();
+            try
+            {
+                await propertyInput.WaitForAsync(new LocatorWaitForOptions { Timeout = 3_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+            }
+        }
     }
 
     private static Task HideMessagesAsync(IPage page) =>
