@@ -7,7 +7,8 @@ namespace KitchenWorkflows.Persistence;
 
 /// <summary>
 /// Sets every SQLite connection up for a server: WAL (readers never block the writer), synchronous=NORMAL
-/// (a commit survives a process crash; WAL makes it cheap), and a busy timeout instead of instant "database is locked".
+/// (a commit survives a process crash; WAL makes it cheap), a busy timeout instead of instant "database is locked",
+/// and temporary data in memory (a statement inside a savepoint otherwise creates a temporary file per statement).
 /// </summary>
 /// <remarks>
 /// EF opens and closes its connection around every operation, and a pooled open hands back the same native
@@ -16,7 +17,8 @@ namespace KitchenWorkflows.Persistence;
 /// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    /// <summary>The pragmas, for connections opened outside EF (the runtime store's sessions).</summary>
+    internal const string Statements = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
 
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
@@ -25,7 +27,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         if (FirstOpen(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = Statements;
             command.ExecuteNonQuery();
         }
     }
@@ -35,7 +37,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         if (FirstOpen(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = Statements;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -225,12 +225,16 @@ public sealed partial class DurableWorkflowRuntime(
         return await PendingIdsAsync(db, clock.GetUtcNow(), limit, cancellationToken);
     }
 
-    /// <summary>Gives back the leases this node held before a restart, so its unfinished work resumes at once.</summary>
+    /// <summary>
+    /// Gives back the leases this node held before a restart, so its unfinished work resumes at once. On SQLite every
+    /// lease: its single owner writes none, so any left come from an earlier version.
+    /// </summary>
     public async Task ReleaseOwnLeasesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
         var node = NodeId;
-        await db.Instances.Where(i => i.LeaseOwner == node)
+        var shared = store.IsShared;
+        await db.Instances.Where(i => shared ? i.LeaseOwner == node : i.LeaseOwner != null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
@@ -351,7 +355,8 @@ public sealed partial class DurableWorkflowRuntime(
         }
     }
 
-    private LeaseKeeper KeepLease(string instanceId) => new(store, instanceId, NodeId, clock, _options.LeaseDuration);
+    // Unshared (SQLite), the in-process lock is the lease and there is nothing to renew.
+    private LeaseKeeper? KeepLease(string instanceId) => store.IsShared ? new(store, instanceId, NodeId, clock, _options.LeaseDuration) : null;
 
     private Task ReleaseAsync(string instanceId, CancellationToken cancellationToken) =>
         store.ReleaseAsync(instanceId, NodeId, cancellationToken);
@@ -413,8 +418,8 @@ public sealed partial class DurableWorkflowRuntime(
         SubStatus = state.SubStatus,
         CorrelationId = state.CorrelationId,
         Snapshot = WorkflowStateSerializer.Serialize(state),
-        LeaseOwner = NodeId,
-        LeaseUntil = state.CreatedAt + _options.LeaseDuration,
+        LeaseOwner = store.IsShared ? NodeId : null,
+        LeaseUntil = store.IsShared ? state.CreatedAt + _options.LeaseDuration : null,
         CreatedAt = state.CreatedAt,
         UpdatedAt = state.UpdatedAt,
     };

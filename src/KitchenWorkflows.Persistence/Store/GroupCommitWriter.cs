@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 
 namespace KitchenWorkflows.Persistence.Store;
 
@@ -9,29 +7,36 @@ namespace KitchenWorkflows.Persistence.Store;
 /// file: concurrent writers would meet in its busy handler, which sleeps and retries, and each commit appends
 /// every page it touched to the WAL. Here the writes waiting at a moment share one transaction, each inside its
 /// own savepoint so that one failing write (a duplicate idempotency key, say) is undone alone; every caller is
-/// answered only after the commit, so nothing is acknowledged before it is durable.
+/// answered only after the commit, so nothing is acknowledged before it is durable. The writer holds the
+/// <see cref="SqliteOwnerLock"/> while it lives.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     // Enough to amortise a commit across a burst, small enough that one transaction stays short.
     private const int MaxWritesPerCommit = 64;
-    private const string Savepoint = "write";
+    private const string Savepoint = "SAVEPOINT write";
+    private const string Release = "RELEASE write";
+    private const string Rollback = "ROLLBACK TO write";
 
-    private readonly IDbContextFactory<WorkflowDbContext> _contexts;
-    private readonly Func<WorkflowDbContext, StoreModel> _model;
+    private readonly string _databasePath;
+    private readonly StoreModel _model;
+    private readonly SqliteOwnerLock _owner;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public GroupCommitWriter(IDbContextFactory<WorkflowDbContext> contexts, Func<WorkflowDbContext, StoreModel> model)
+    public GroupCommitWriter(string databasePath, StoreModel model, SqliteOwnerLock owner)
     {
-        _contexts = contexts;
+        _databasePath = databasePath;
         _model = model;
+        _owner = owner;
+        _checkpointer = new SqliteCheckpointer(databasePath);
         _loop = Task.Run(WriteLoopAsync);
     }
 
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, StoreModel, Task<T>> write, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<StoreConnection, Task<T>> write, CancellationToken cancellationToken)
     {
-        var write_ = new Write(async (connection, transaction, model) => await write(connection, transaction, model), cancellationToken);
+        var write_ = new Write(async connection => await write(connection), cancellationToken);
         await _writes.Writer.WriteAsync(write_, cancellationToken);
         return (T)(await write_.Done.Task)!;
     }
@@ -40,14 +45,17 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         _writes.Writer.TryComplete();
         await _loop;
+        await _checkpointer.DisposeAsync();
+        _owner.Dispose();
     }
 
     private async Task WriteLoopAsync()
     {
         var batch = new List<Write>(MaxWritesPerCommit);
-        // The writer keeps its connection open between batches: opening and resetting a pooled one per
-        // commit cost as much as a small commit. A failed commit drops it, and the next batch opens a fresh one.
-        WorkflowDbContext? db = null;
+        // The writer keeps its session open between batches: opening and resetting a pooled connection per
+        // commit cost as much as a small commit, and its statements stay prepared. A failed commit drops it,
+        // and the next batch opens a fresh one.
+        SqliteSession? session = null;
         try
         {
             while (await _writes.Reader.WaitToReadAsync())
@@ -66,7 +74,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
                 try
                 {
-                    db ??= await OpenAsync();
+                    session ??= await OpenAsync();
                 }
                 catch (Exception ex)
                 {
@@ -75,10 +83,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     continue;
                 }
 
-                if (!await CommitAsync(db, batch))
+                if (!await CommitAsync(session, batch))
                 {
-                    await db.DisposeAsync();
-                    db = null;
+                    await session.DisposeAsync();
+                    session = null;
                 }
 
                 batch.Clear();
@@ -86,47 +94,49 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         finally
         {
-            if (db is not null)
+            if (session is not null)
             {
-                await db.DisposeAsync();
+                await session.DisposeAsync();
             }
         }
     }
 
-    private async Task<WorkflowDbContext> OpenAsync()
+    // The session's commits never checkpoint: the checkpointer does, beside it.
+    private async Task<SqliteSession> OpenAsync()
     {
-        var db = _contexts.CreateDbContext();
-        await db.Database.OpenConnectionAsync();
-        return db;
+        var session = await SqliteSession.OpenAsync(_databasePath, CancellationToken.None);
+        await session.ExecuteAsync("PRAGMA wal_autocheckpoint=0", transaction: null);
+        return session;
     }
 
     // Runs the batch in one transaction; false when the transaction failed as a whole.
-    private async Task<bool> CommitAsync(WorkflowDbContext db, List<Write> batch)
+    private async Task<bool> CommitAsync(SqliteSession session, List<Write> batch)
     {
         var results = new object?[batch.Count];
         var failures = new Exception?[batch.Count];
         try
         {
-            var connection = db.Database.GetDbConnection();
-            var model = _model(db);
-            await using var transaction = await connection.BeginTransactionAsync();
+            // Savepoints through the session (SqliteTransaction.Save compiles its statement on every call).
+            await using var transaction = session.Connection.BeginTransaction();
+            var connection = new StoreConnection(session.Connection, transaction, session, _model);
             for (var i = 0; i < batch.Count; i++)
             {
-                await transaction.SaveAsync(Savepoint);
+                await session.ExecuteAsync(Savepoint, transaction);
                 try
                 {
-                    results[i] = await batch[i].Run(connection, transaction, model);
-                    await transaction.ReleaseAsync(Savepoint);
+                    results[i] = await batch[i].Run(connection);
+                    await session.ExecuteAsync(Release, transaction);
                 }
                 catch (Exception ex)
                 {
-                    await transaction.RollbackAsync(Savepoint);
-                    await transaction.ReleaseAsync(Savepoint);
+                    await session.ExecuteAsync(Rollback, transaction);
+                    await session.ExecuteAsync(Release, transaction);
                     failures[i] = ex;
                 }
             }
 
             await transaction.CommitAsync();
+            _checkpointer.NoteCommit();
         }
         catch (Exception ex)
         {
@@ -158,7 +168,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private sealed record Write(Func<DbConnection, DbTransaction, StoreModel, Task<object?>> Run, CancellationToken CancellationToken)
+    private sealed record Write(Func<StoreConnection, Task<object?>> Run, CancellationToken CancellationToken)
     {
         // Completed on the writer loop's thread: continuations run elsewhere so the loop moves on to the next batch.
         public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

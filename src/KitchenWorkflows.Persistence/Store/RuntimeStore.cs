@@ -10,30 +10,61 @@ namespace KitchenWorkflows.Persistence.Store;
 /// <summary>
 /// The store operations every case pays for (insert, claim, save, release, find an event's bookmarks and
 /// triggers, find the published version) in hand-written SQL over the EF model (<see cref="StoreCommand"/>).
-/// On SQLite, which has one writer per file, writes go through a <see cref="GroupCommitWriter"/>.
 /// </summary>
+/// <remarks>
+/// On PostgreSQL several nodes share the store, and an instance's lease row says which node runs it. A SQLite file
+/// belongs to one process (<see cref="SqliteOwnerLock"/>), so there the in-process instance lock is the lease: a claim
+/// is a read and nothing lease-related is written. SQLite has one writer per file, so writes go through a
+/// <see cref="GroupCommitWriter"/>, and reads through open sessions that keep their statements prepared.
+/// </remarks>
 public sealed class RuntimeStore : IAsyncDisposable
 {
     private readonly IDbContextFactory<WorkflowDbContext> _contexts;
-    private readonly GroupCommitWriter? _groupCommit;
+    private readonly string? _sqlitePath;
+    private readonly SqliteReadSessions? _reads;
+    private readonly Lock _writerGate = new();
+    private GroupCommitWriter? _writer;
     private StoreModel? _model;
 
-    /// <summary>Creates the store; on SQLite its writes go through one group-commit writer.</summary>
-    /// <param name="contexts">Where connections come from (opened through EF, so its connection set-up applies).</param>
+    /// <summary>Creates the store for the configured provider.</summary>
+    /// <param name="contexts">Where PostgreSQL connections come from, and the EF model.</param>
     /// <param name="storage">The provider.</param>
     public RuntimeStore(IDbContextFactory<WorkflowDbContext> contexts, IOptions<StorageOptions> storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
         _contexts = contexts;
-        _groupCommit = storage.Value.Provider == StorageProvider.Sqlite ? new GroupCommitWriter(contexts, Model) : null;
+        if (storage.Value.Provider == StorageProvider.Sqlite)
+        {
+            _sqlitePath = storage.Value.SqliteDatabasePath;
+            _reads = new SqliteReadSessions(_sqlitePath);
+        }
+    }
+
+    /// <summary>
+    /// Whether other nodes share the store (PostgreSQL), so that leases are rows; false on SQLite, whose one owning
+    /// process needs none (claims read, releases and renewals do nothing, and saves do not check an owner).
+    /// </summary>
+    public bool IsShared => _sqlitePath is null;
+
+    /// <summary>
+    /// Makes this process the SQLite file's owner now, so that a second server on the same data directory fails at
+    /// start-up with the reason instead of at its first write. Does nothing on PostgreSQL.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another process owns the SQLite file.</exception>
+    public void TakeOwnership()
+    {
+        if (!IsShared)
+        {
+            _ = Writer();
+        }
     }
 
     /// <summary>Inserts a new instance, and its idempotency key in the same transaction.</summary>
     /// <exception cref="DbException">The key (or the id) already exists.</exception>
     public Task InsertAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, CancellationToken cancellationToken) =>
-        SingleCommandWriteAsync(async (connection, transaction, model) =>
+        SingleCommandWriteAsync(async connection =>
         {
-            var command = new StoreCommand(connection, transaction, model)
+            await using var command = connection.Command()
                 .InsertRows<WorkflowInstanceRecord, WorkflowInstanceRecord>([instance],
                     (nameof(WorkflowInstanceRecord.Id), i => i.Id),
                     (nameof(WorkflowInstanceRecord.DefinitionId), i => i.DefinitionId),
@@ -58,12 +89,25 @@ public sealed class RuntimeStore : IAsyncDisposable
 
     /// <summary>
     /// Takes the instance's lease for <paramref name="node"/> when nobody else holds a live one, and returns its
-    /// snapshot; null when the lease is held elsewhere or the instance does not exist.
+    /// snapshot; null when the lease is held elsewhere or the instance does not exist. Unshared, only reads the snapshot.
     /// </summary>
-    public Task<byte[]?> TryClaimAsync(string instanceId, string node, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
-        SingleCommandWriteAsync(async (connection, transaction, model) =>
+    public Task<byte[]?> TryClaimAsync(string instanceId, string node, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (!IsShared)
         {
-            var command = new StoreCommand(connection, transaction, model)
+            return OnConnectionAsync(async connection =>
+            {
+                await using var select = connection.Command()
+                    .Append("SELECT ").Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Snapshot))
+                    .Append(" FROM ").Table<WorkflowInstanceRecord>()
+                    .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId);
+                return await ReadSnapshotAsync(select, cancellationToken);
+            }, cancellationToken);
+        }
+
+        return SingleCommandWriteAsync(async connection =>
+        {
+            await using var command = connection.Command()
                 .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), node).Append(", ")
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), until)
@@ -73,26 +117,25 @@ public sealed class RuntimeStore : IAsyncDisposable
                 .Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil)).Append(" < ")
                 .Value<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), now)
                 .Append(") RETURNING ").Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Snapshot));
-            await using var query = command.Build();
-            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<byte[]>(0) : null;
+            return await ReadSnapshotAsync(command, cancellationToken);
         }, cancellationToken);
+    }
 
     /// <summary>Whether the instance exists.</summary>
     public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken) =>
-        OnConnectionAsync(async (connection, model) =>
+        OnConnectionAsync(async connection =>
         {
-            var command = new StoreCommand(connection, null, model)
+            await using var command = connection.Command()
                 .Append("SELECT 1 FROM ").Table<WorkflowInstanceRecord>()
                 .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId);
             return await command.ExecuteScalarAsync(cancellationToken) is not null;
         }, cancellationToken);
 
-    /// <summary>Gives the lease back, if <paramref name="node"/> still holds it.</summary>
-    public Task ReleaseAsync(string instanceId, string node, CancellationToken cancellationToken) =>
-        SingleCommandWriteAsync(async (connection, transaction, model) =>
+    /// <summary>Gives the lease back, if <paramref name="node"/> still holds it (nothing to give back unshared).</summary>
+    public Task ReleaseAsync(string instanceId, string node, CancellationToken cancellationToken) => !IsShared ? Task.CompletedTask :
+        SingleCommandWriteAsync(async connection =>
         {
-            var command = new StoreCommand(connection, transaction, model)
+            await using var command = connection.Command()
                 .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), null).Append(", ")
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), null)
@@ -101,11 +144,11 @@ public sealed class RuntimeStore : IAsyncDisposable
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
-    /// <summary>Extends the lease, if <paramref name="node"/> still holds it.</summary>
-    public Task RenewLeaseAsync(string instanceId, string node, DateTimeOffset until, CancellationToken cancellationToken) =>
-        SingleCommandWriteAsync(async (connection, transaction, model) =>
+    /// <summary>Extends the lease, if <paramref name="node"/> still holds it (nothing to extend unshared).</summary>
+    public Task RenewLeaseAsync(string instanceId, string node, DateTimeOffset until, CancellationToken cancellationToken) => !IsShared ? Task.CompletedTask :
+        SingleCommandWriteAsync(async connection =>
         {
-            var command = new StoreCommand(connection, transaction, model)
+            await using var command = connection.Command()
                 .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), until)
                 .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId)
@@ -118,10 +161,10 @@ public sealed class RuntimeStore : IAsyncDisposable
     /// bookmark and tag rows that changed, the new journal entries and the incident. False when the lease was lost.
     /// </summary>
     public Task<bool> SaveAsync(InstanceSave save, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction, model) =>
+        WriteAsync(async connection =>
         {
             var state = save.State;
-            var update = new StoreCommand(connection, transaction, model)
+            await using var update = connection.Command()
                 .Append("UPDATE ").Table<WorkflowInstanceRecord>().Append(" SET ")
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Snapshot), save.Snapshot).Append(", ")
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Status), state.Status).Append(", ")
@@ -130,17 +173,25 @@ public sealed class RuntimeStore : IAsyncDisposable
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.UpdatedAt), state.UpdatedAt).Append(", ")
                 .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.FinishedAt), state.FinishedAt).Append(", ")
                 .Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Revision)).Append(" = ")
-                .Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Revision)).Append(" + 1, ")
-                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), null).Append(", ")
-                .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), null)
-                .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), state.Id)
-                .Append(" AND ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), save.Node);
+                .Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Revision)).Append(" + 1");
+            if (IsShared)
+            {
+                update.Append(", ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), null).Append(", ")
+                    .Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseUntil), null);
+            }
+
+            update.Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), state.Id);
+            if (IsShared)
+            {
+                update.Append(" AND ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.LeaseOwner), save.Node);
+            }
+
             if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 return false;
             }
 
-            var rows = new StoreCommand(connection, transaction, model);
+            await using var rows = connection.Command();
             AppendBookmarkChanges(rows, save);
             AppendTagChanges(rows, save);
             rows.InsertRows<JournalRecord, JournalEntry>(save.Journal,
@@ -180,10 +231,10 @@ public sealed class RuntimeStore : IAsyncDisposable
     /// <param name="onlyDefinitions">When given, only instances and triggers of these definitions.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<EventTargets> FindEventTargetsAsync(string eventName, string? correlationId, IReadOnlyCollection<string>? onlyDefinitions, CancellationToken cancellationToken) =>
-        OnConnectionAsync(async (connection, model) =>
+        OnConnectionAsync(async connection =>
         {
             // Both queries in one command: one round trip on PostgreSQL.
-            var command = new StoreCommand(connection, null, model)
+            await using var command = connection.Command()
                 .Append("SELECT ").Column<BookmarkRecord>(nameof(BookmarkRecord.InstanceId)).Append(", ").Column<BookmarkRecord>(nameof(BookmarkRecord.Id))
                 .Append(" FROM ").Table<BookmarkRecord>()
                 .Append(" WHERE ").Set<BookmarkRecord>(nameof(BookmarkRecord.Name), eventName)
@@ -209,8 +260,7 @@ public sealed class RuntimeStore : IAsyncDisposable
                 command.Append(" AND ").Column<TriggerRecord>(nameof(TriggerRecord.DefinitionId)).Append(" IN (")
                     .Values<TriggerRecord>(nameof(TriggerRecord.DefinitionId), onlyDefinitions).Append(")");
             }
-            await using var query = command.Build();
-            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var bookmarks = await ReadPairsAsync(reader, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             return new EventTargets(bookmarks, await ReadPairsAsync(reader, cancellationToken));
@@ -218,15 +268,21 @@ public sealed class RuntimeStore : IAsyncDisposable
 
     /// <summary>The published version of a definition, or null when none is published.</summary>
     public Task<int?> FindPublishedVersionAsync(string definitionId, CancellationToken cancellationToken) =>
-        OnConnectionAsync(async (connection, model) =>
+        OnConnectionAsync(async connection =>
         {
-            var command = new StoreCommand(connection, null, model)
+            await using var command = connection.Command()
                 .Append("SELECT ").Column<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.Version))
                 .Append(" FROM ").Table<WorkflowDefinitionRecord>()
                 .Append(" WHERE ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.DefinitionId), definitionId)
                 .Append(" AND ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.IsPublished), true);
             return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
         }, cancellationToken);
+
+    private static async Task<byte[]?> ReadSnapshotAsync(StoreCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<byte[]>(0) : null;
+    }
 
     private static async Task<List<(string, string)>> ReadPairsAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
@@ -280,44 +336,78 @@ public sealed class RuntimeStore : IAsyncDisposable
             (nameof(InstanceTagRecord.Value), t => t.Value));
     }
 
-    /// <summary>Completes the SQLite writes already queued.</summary>
-    public ValueTask DisposeAsync() => _groupCommit?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>Completes the SQLite writes already queued, and closes the read sessions.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
+        if (_reads is not null)
+        {
+            await _reads.DisposeAsync();
+        }
+    }
 
     // A write of one command needs no transaction of its own on PostgreSQL, where the statements of one command
     // run in an implicit transaction: leaving out BEGIN and COMMIT saves a round trip per write.
-    private async Task<T> SingleCommandWriteAsync<T>(Func<DbConnection, DbTransaction?, StoreModel, Task<T>> write, CancellationToken cancellationToken)
-    {
-        if (_groupCommit is not null)
-        {
-            return await _groupCommit.WriteAsync(write, cancellationToken);
-        }
+    private Task<T> SingleCommandWriteAsync<T>(Func<StoreConnection, Task<T>> write, CancellationToken cancellationToken) =>
+        IsShared ? OnConnectionAsync(write, cancellationToken) : Writer().WriteAsync(write, cancellationToken);
 
-        return await OnConnectionAsync((connection, model) => write(connection, null, model), cancellationToken);
-    }
-
-    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, StoreModel, Task<T>> write, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<StoreConnection, Task<T>> write, CancellationToken cancellationToken)
     {
-        if (_groupCommit is not null)
+        if (!IsShared)
         {
-            return await _groupCommit.WriteAsync(write, cancellationToken);
+            return await Writer().WriteAsync(write, cancellationToken);
         }
 
         await using var db = _contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await write(connection, transaction, Model(db));
+        var result = await write(new StoreConnection(connection, transaction, null, Model()));
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
 
-    // A pooled connection opened through EF (so its connection set-up applies), without a transaction.
-    private async Task<T> OnConnectionAsync<T>(Func<DbConnection, StoreModel, Task<T>> work, CancellationToken cancellationToken)
+    // A read, or a PostgreSQL write of one command: a SQLite read session, or a pooled PostgreSQL connection
+    // opened through EF (so its connection set-up applies), without a transaction.
+    private async Task<T> OnConnectionAsync<T>(Func<StoreConnection, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (_reads is not null)
+        {
+            return await _reads.RunAsync(session => work(new StoreConnection(session.Connection, null, session, Model())), cancellationToken);
+        }
+
         await using var db = _contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return await work(db.Database.GetDbConnection(), Model(db));
+        return await work(new StoreConnection(db.Database.GetDbConnection(), null, null, Model()));
     }
 
-    private StoreModel Model(WorkflowDbContext db) => _model ??= new StoreModel(db);
+    // Created at the first write (or TakeOwnership), not with the store: a process that only reads the file (the
+    // keys command beside a running server) never takes the owner lock.
+    private GroupCommitWriter Writer()
+    {
+        if (Volatile.Read(ref _writer) is { } writer)
+        {
+            return writer;
+        }
+
+        lock (_writerGate)
+        {
+            return _writer ??= new GroupCommitWriter(_sqlitePath!, Model(), SqliteOwnerLock.Acquire(_sqlitePath!));
+        }
+    }
+
+    private StoreModel Model()
+    {
+        if (_model is { } model)
+        {
+            return model;
+        }
+
+        using var db = _contexts.CreateDbContext();
+        return _model = new StoreModel(db);
+    }
 }

@@ -9,15 +9,19 @@ namespace KitchenWorkflows.Persistence.Store;
 /// type mapping, so a row written here is exactly the row EF would write (SQLite's DateTimeOffset as ticks,
 /// enums as names) on either provider. The hot path uses it instead of LINQ, whose per-call work (expression
 /// parameter extraction that compiles small lambdas, cache-key hashing, change tracking) cost many times more
-/// than the statements themselves.
+/// than the statements themselves. On a <see cref="SqliteSession"/> the text runs as the session's prepared
+/// statement when it has one.
 /// </summary>
-internal sealed class StoreCommand(DbConnection connection, DbTransaction? transaction, StoreModel model)
+internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposable
 {
     // SQLite allows 32,766 parameters in a statement and PostgreSQL 65,535; the widest row here has 11 columns.
     private const int RowsPerInsert = 500;
 
     private readonly StringBuilder _text = new();
-    private readonly DbCommand _command = CreateCommand(connection, transaction);
+    // The type mappings create parameters through a command, so they are made on this one; it runs the text
+    // itself unless the session has the text prepared, which then takes the parameters over.
+    private readonly DbCommand _command = connection.Connection.CreateCommand();
+    private readonly StoreModel _model = connection.Model;
     private int _parameters;
 
     public StoreCommand Append(string text)
@@ -27,10 +31,10 @@ internal sealed class StoreCommand(DbConnection connection, DbTransaction? trans
     }
 
     /// <summary>The delimited table name of an entity.</summary>
-    public StoreCommand Table<TEntity>() => Append(model.Table(typeof(TEntity)));
+    public StoreCommand Table<TEntity>() => Append(_model.Table(typeof(TEntity)));
 
     /// <summary>The delimited column name of a property (give it with <c>nameof</c>).</summary>
-    public StoreCommand Column<TEntity>(string property) => Append(model.Column(typeof(TEntity), property).Name);
+    public StoreCommand Column<TEntity>(string property) => Append(_model.Column(typeof(TEntity), property).Name);
 
     /// <summary><c>column = value</c>, the value bound as the column stores it.</summary>
     public StoreCommand Set<TEntity>(string property, object? value) => Column<TEntity>(property).Append(" = ").Value<TEntity>(property, value);
@@ -38,10 +42,10 @@ internal sealed class StoreCommand(DbConnection connection, DbTransaction? trans
     /// <summary>A parameter holding <paramref name="value"/> as the column of <paramref name="property"/> stores it.</summary>
     public StoreCommand Value<TEntity>(string property, object? value)
     {
-        var column = model.Column(typeof(TEntity), property);
+        var column = _model.Column(typeof(TEntity), property);
         var name = "p" + _parameters++;
-        _command.Parameters.Add(column.Mapping.CreateParameter(_command, model.Sql.GenerateParameterName(name), value, column.IsNullable));
-        return Append(model.Sql.GenerateParameterNamePlaceholder(name));
+        _command.Parameters.Add(column.Mapping.CreateParameter(_command, _model.Sql.GenerateParameterName(name), value, column.IsNullable));
+        return Append(_model.Sql.GenerateParameterNamePlaceholder(name));
     }
 
     /// <summary>
@@ -94,29 +98,35 @@ internal sealed class StoreCommand(DbConnection connection, DbTransaction? trans
 
     public bool IsEmpty => _text.Length == 0;
 
-    /// <summary>The command with its text; the caller disposes it (an undisposed one is finalized, and SQLite's finalizer contends for the connection).</summary>
-    public DbCommand Build()
+    public async Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken) =>
+        await Build().ExecuteNonQueryAsync(cancellationToken);
+
+    public async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken) =>
+        await Build().ExecuteScalarAsync(cancellationToken);
+
+    /// <summary>Runs the query; the caller disposes the reader before the next command of the connection.</summary>
+    public Task<DbDataReader> ExecuteReaderAsync(CancellationToken cancellationToken) =>
+        Build().ExecuteReaderAsync(cancellationToken);
+
+    /// <summary>Disposes the command this made (an undisposed one is finalized, contending for the connection); a prepared one stays with its session.</summary>
+    public ValueTask DisposeAsync() => _command.DisposeAsync();
+
+    private DbCommand Build()
     {
-        _command.CommandText = _text.ToString();
+        var text = _text.ToString();
+        if (connection.Session?.Prepared(text) is { } prepared)
+        {
+            foreach (DbParameter parameter in _command.Parameters)
+            {
+                prepared.Parameters.Add(parameter);
+            }
+
+            prepared.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction?)connection.Transaction;
+            return prepared;
+        }
+
+        _command.CommandText = text;
+        _command.Transaction = connection.Transaction;
         return _command;
-    }
-
-    public async Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
-    {
-        await using var command = Build();
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
-    {
-        await using var command = Build();
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private static DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        return command;
     }
 }

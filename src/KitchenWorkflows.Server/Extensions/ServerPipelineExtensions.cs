@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using KitchenWorkflows.Persistence;
 using KitchenWorkflows.Persistence.Definitions;
+using KitchenWorkflows.Persistence.Store;
 using KitchenWorkflows.Scheduling;
 using KitchenWorkflows.Server.Auth;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,8 @@ internal static partial class ServerPipelineExtensions
     /// </summary>
     public static async Task InitializeStoreAsync(this WebApplication app)
     {
+        // Before anything is written: a second server on the same SQLite data directory stops here, with the reason.
+        app.Services.GetRequiredService<RuntimeStore>().TakeOwnership();
         var folder = app.Services.GetRequiredService<IOptions<WorkflowsFolderOptions>>().Value.Folder;
         IReadOnlyList<string> imported = [];
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(async cancellationToken =>

@@ -6,7 +6,7 @@ internal sealed class PersonalDataMaskingLogger(ILogger inner) : ILogger
     public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull =>
-        inner.BeginScope(MaskedLogState.From(state, state.ToString()));
+        inner.BeginScope(new MaskedScope<TState>(state));
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
