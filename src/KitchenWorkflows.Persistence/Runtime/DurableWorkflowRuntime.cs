@@ -69,26 +69,27 @@ public sealed partial class DurableWorkflowRuntime(
         // alone unless this node dies and the lease lapses.
         var record = NewRecord(state);
         var key = scopedKey is null ? null : new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash, InstanceId = state.Id, CreatedAt = state.CreatedAt };
-        try
-        {
-            await store.InsertAsync(record, key, cancellationToken);
-        }
-        catch (DbException) when (scopedKey is not null)
-        {
-            // A concurrent call with the same key won the insert: answer with its instance.
-            return await FindReplayAsync(scopedKey, requestHash, cancellationToken)
-                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request.");
-        }
-
         if (dispatch)
         {
+            if (await InsertAsync(record, key, requestHash, cancellationToken) is { } concurrent)
+            {
+                return concurrent;
+            }
+
             dispatchQueue.Enqueue(state.Id);
             return new StartResult(state, Replayed: false);
         }
 
         RunResult result;
+        // Locked before the insert: once committed the instance is pending, and this node's poller (which on SQLite
+        // sees no lease) would otherwise run it too, from the same start.
         using (await _locks.TryEnterAsync(state.Id, Timeout.InfiniteTimeSpan, cancellationToken))
         {
+            if (await InsertAsync(record, key, requestHash, cancellationToken) is { } concurrent)
+            {
+                return concurrent;
+            }
+
             try
             {
                 await using (KeepLease(state.Id))
@@ -388,6 +389,21 @@ public sealed partial class DurableWorkflowRuntime(
         foreach (var published in result.PublishedEvents)
         {
             await PublishEventAsync(published.EventName, published.CorrelationId, published.Payload, cancellationToken);
+        }
+    }
+
+    // Inserts a new instance; when a concurrent call with the same idempotency key won the insert, answers with its instance.
+    private async Task<StartResult?> InsertAsync(WorkflowInstanceRecord record, IdempotencyRecord? key, string requestHash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.InsertAsync(record, key, cancellationToken);
+            return null;
+        }
+        catch (DbException) when (key is not null)
+        {
+            return await FindReplayAsync(key.Key, requestHash, cancellationToken)
+                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request.");
         }
     }
 

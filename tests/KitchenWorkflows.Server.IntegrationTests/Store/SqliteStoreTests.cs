@@ -63,6 +63,28 @@ public sealed class SqliteStoreTests(SqliteServer server) : ApiTestBase(server),
         Assert.Equal(count, inFile);
     }
 
+    [Fact]
+    public async Task InlineStarts_UnderAFastPoller_RunOnceEach()
+    {
+        // On SQLite a new instance has no lease row, so the dispatch poller sees every committed start as pending:
+        // a start must hold the instance from before its insert, or the poller runs it too and the second save of
+        // the same journal fails.
+        using var fastPoll = new ServerFactory { Settings = new Dictionary<string, string?> { ["Runtime:PollInterval"] = "00:00:00.050" } };
+        using var client = fastPoll.CreateAdminClient();
+        var id = NewId("wait");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/workflow-definitions", Json(LoadWorkflow("wait-for-event.json", id)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/workflow-definitions/{id}/publish", null)).StatusCode);
+
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 500), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        {
+            using var response = await client.PostAsync($"/api/workflow-definitions/{id}/execute", Json($"{{\"correlationId\":\"c-{i}\"}}"), token);
+            statuses.Add(response.StatusCode);
+        });
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
     // The database file without its WAL: immutable=1 makes SQLite read the file as it is on disk.
     private static int CountInFileAlone(string file, string definitionId)
     {
