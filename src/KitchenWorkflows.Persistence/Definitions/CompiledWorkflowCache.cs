@@ -8,18 +8,28 @@ namespace KitchenWorkflows.Persistence.Definitions;
 
 /// <summary>
 /// Compiled definition versions, by (definition id, version). A version never changes once published,
-/// so it is compiled once per process; which version is published is read from the store on every start,
-/// so a publish on any node takes effect everywhere at once.
+/// so it is compiled once per process. Which version is published is read from the store on every start where
+/// several nodes share it, so a publish on any node takes effect everywhere at once; the single owner of a SQLite
+/// file publishes everything itself, so it remembers the answer until its own next publish.
 /// </summary>
 public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> contexts, RuntimeStore store, WorkflowCompiler compiler)
 {
     private readonly ConcurrentDictionary<(string DefinitionId, int Version), CompiledWorkflow> _compiled = new();
+    private readonly ConcurrentDictionary<string, int?> _published = new(StringComparer.Ordinal);
+    private int _publishes;
 
     /// <summary>The published version of a definition, or null when none is published.</summary>
     public async Task<CompiledWorkflow?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default)
     {
-        var version = await store.FindPublishedVersionAsync(definitionId, cancellationToken);
+        var version = await FindPublishedVersionAsync(definitionId, cancellationToken);
         return version is null ? null : await GetAsync(definitionId, version.Value, cancellationToken);
+    }
+
+    /// <summary>Forgets which version of <paramref name="definitionId"/> is published; called once a publish is committed.</summary>
+    public void PublishedChanged(string definitionId)
+    {
+        Interlocked.Increment(ref _publishes);
+        _published.TryRemove(definitionId, out _);
     }
 
     /// <summary>Compiles a definition that is not stored yet (to index its triggers before it is committed).</summary>
@@ -42,5 +52,28 @@ public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> c
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new KeyNotFoundException($"Workflow '{definitionId}' has no version {version}.");
         return _compiled.GetOrAdd((definitionId, version), compiler.Compile(WorkflowDefinitionSerializer.Deserialize(json)));
+    }
+
+    private async Task<int?> FindPublishedVersionAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        if (store.IsShared)
+        {
+            return await store.FindPublishedVersionAsync(definitionId, cancellationToken);
+        }
+
+        if (_published.TryGetValue(definitionId, out var known))
+        {
+            return known;
+        }
+
+        // A publish committed while the store was read may have made the answer stale: then it is not remembered.
+        var publishes = Volatile.Read(ref _publishes);
+        var version = await store.FindPublishedVersionAsync(definitionId, cancellationToken);
+        if (Volatile.Read(ref _publishes) == publishes)
+        {
+            _published[definitionId] = version;
+        }
+
+        return version;
     }
 }

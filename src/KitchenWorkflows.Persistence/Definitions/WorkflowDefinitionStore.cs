@@ -92,6 +92,7 @@ public sealed class WorkflowDefinitionStore(
         AuditLog.Add(db, clock.GetUtcNow(), actor, AuditActions.DefinitionPublish, AuditActions.Definition, definitionId, latest.Version);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        workflows.PublishedChanged(definitionId);
         await ScheduleTriggersAsync(definitionId, latest.Version, cancellationToken);
         return ToDefinition(latest);
     }
@@ -199,6 +200,7 @@ public sealed class WorkflowDefinitionStore(
         await transaction.CommitAsync(cancellationToken);
         if (publish)
         {
+            workflows.PublishedChanged(definition.DefinitionId);
             await ScheduleTriggersAsync(definition.DefinitionId, record.Version, cancellationToken);
         }
 

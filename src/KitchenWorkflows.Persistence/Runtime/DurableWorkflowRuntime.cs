@@ -58,8 +58,9 @@ public sealed partial class DurableWorkflowRuntime(
             : await workflows.GetPublishedAsync(definitionId, cancellationToken)
                 ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no published version.");
         var scopedKey = idempotencyKey is null ? null : $"{definitionId}:{idempotencyKey}";
-        var requestHash = Hash(request);
-        if (scopedKey is not null && await FindReplayAsync(scopedKey, requestHash, cancellationToken) is { } replay)
+        // Hashed only for a key: serializing the input costs as much as a small run.
+        var requestHash = scopedKey is null ? null : Hash(request);
+        if (scopedKey is not null && await FindReplayAsync(scopedKey, requestHash!, cancellationToken) is { } replay)
         {
             return replay;
         }
@@ -68,10 +69,10 @@ public sealed partial class DurableWorkflowRuntime(
         // Leased to this node even when dispatched: its own worker runs it, and another node's poller leaves it
         // alone unless this node dies and the lease lapses.
         var record = NewRecord(state);
-        var key = scopedKey is null ? null : new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash, InstanceId = state.Id, CreatedAt = state.CreatedAt };
+        var key = scopedKey is null ? null : new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash!, InstanceId = state.Id, CreatedAt = state.CreatedAt };
         if (dispatch)
         {
-            if (await InsertAsync(record, key, requestHash, cancellationToken) is { } concurrent)
+            if (await InsertAsync(record, key, cancellationToken) is { } concurrent)
             {
                 return concurrent;
             }
@@ -85,7 +86,7 @@ public sealed partial class DurableWorkflowRuntime(
         // sees no lease) would otherwise run it too, from the same start.
         using (await _locks.TryEnterAsync(state.Id, Timeout.InfiniteTimeSpan, cancellationToken))
         {
-            if (await InsertAsync(record, key, requestHash, cancellationToken) is { } concurrent)
+            if (await InsertAsync(record, key, cancellationToken) is { } concurrent)
             {
                 return concurrent;
             }
@@ -393,7 +394,7 @@ public sealed partial class DurableWorkflowRuntime(
     }
 
     // Inserts a new instance; when a concurrent call with the same idempotency key won the insert, answers with its instance.
-    private async Task<StartResult?> InsertAsync(WorkflowInstanceRecord record, IdempotencyRecord? key, string requestHash, CancellationToken cancellationToken)
+    private async Task<StartResult?> InsertAsync(WorkflowInstanceRecord record, IdempotencyRecord? key, CancellationToken cancellationToken)
     {
         try
         {
@@ -402,7 +403,7 @@ public sealed partial class DurableWorkflowRuntime(
         }
         catch (DbException) when (key is not null)
         {
-            return await FindReplayAsync(key.Key, requestHash, cancellationToken)
+            return await FindReplayAsync(key.Key, key.RequestHash, cancellationToken)
                 ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request.");
         }
     }

@@ -22,6 +22,7 @@ public sealed class RuntimeStore : IAsyncDisposable
     private readonly IDbContextFactory<WorkflowDbContext> _contexts;
     private readonly string? _sqlitePath;
     private readonly SqliteReadSessions? _reads;
+    private readonly RecentSnapshots? _snapshots;
     private readonly Lock _writerGate = new();
     private GroupCommitWriter? _writer;
     private StoreModel? _model;
@@ -37,6 +38,7 @@ public sealed class RuntimeStore : IAsyncDisposable
         {
             _sqlitePath = storage.Value.SqliteDatabasePath;
             _reads = new SqliteReadSessions(_sqlitePath);
+            _snapshots = new RecentSnapshots();
         }
     }
 
@@ -61,7 +63,13 @@ public sealed class RuntimeStore : IAsyncDisposable
 
     /// <summary>Inserts a new instance, and its idempotency key in the same transaction.</summary>
     /// <exception cref="DbException">The key (or the id) already exists.</exception>
-    public Task InsertAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, CancellationToken cancellationToken) =>
+    public async Task InsertAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, CancellationToken cancellationToken)
+    {
+        await InsertRowsAsync(instance, key, cancellationToken);
+        _snapshots?.Put(instance.Id, instance.Snapshot);
+    }
+
+    private Task InsertRowsAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, CancellationToken cancellationToken) =>
         SingleCommandWriteAsync(async connection =>
         {
             await using var command = connection.Command()
@@ -89,10 +97,16 @@ public sealed class RuntimeStore : IAsyncDisposable
 
     /// <summary>
     /// Takes the instance's lease for <paramref name="node"/> when nobody else holds a live one, and returns its
-    /// snapshot; null when the lease is held elsewhere or the instance does not exist. Unshared, only reads the snapshot.
+    /// snapshot; null when the lease is held elsewhere or the instance does not exist. Unshared, only reads the
+    /// snapshot (from <see cref="RecentSnapshots"/> when it was saved lately).
     /// </summary>
     public Task<byte[]?> TryClaimAsync(string instanceId, string node, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        if (_snapshots?.Find(instanceId) is { } recent)
+        {
+            return Task.FromResult<byte[]?>(recent);
+        }
+
         if (!IsShared)
         {
             return OnConnectionAsync(async connection =>
@@ -160,7 +174,19 @@ public sealed class RuntimeStore : IAsyncDisposable
     /// One transaction: the snapshot and the lease release (only while the node still holds the lease), the
     /// bookmark and tag rows that changed, the new journal entries and the incident. False when the lease was lost.
     /// </summary>
-    public Task<bool> SaveAsync(InstanceSave save, CancellationToken cancellationToken) =>
+    public async Task<bool> SaveAsync(InstanceSave save, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        if (!await SaveRowsAsync(save, cancellationToken))
+        {
+            return false;
+        }
+
+        _snapshots?.Put(save.State.Id, save.Snapshot);
+        return true;
+    }
+
+    private Task<bool> SaveRowsAsync(InstanceSave save, CancellationToken cancellationToken) =>
         WriteAsync(async connection =>
         {
             var state = save.State;
