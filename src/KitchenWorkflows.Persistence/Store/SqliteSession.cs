@@ -15,8 +15,13 @@ internal sealed class SqliteSession : IAsyncDisposable
     private const int MaxPrepared = 128;
 
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteCommand>.AlternateLookup<ReadOnlySpan<char>> _preparedBySpan;
 
-    private SqliteSession(SqliteConnection connection) => Connection = connection;
+    private SqliteSession(SqliteConnection connection)
+    {
+        Connection = connection;
+        _preparedBySpan = _prepared.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public SqliteConnection Connection { get; }
 
@@ -42,12 +47,36 @@ internal sealed class SqliteSession : IAsyncDisposable
         }
     }
 
-    /// <summary>The session's command for <paramref name="text"/>, its parameters cleared; null when the cache is full.</summary>
+    /// <summary>
+    /// The session's command for the text being built, found without making a string of it when the builder holds
+    /// it in one piece; null when the text is new and the cache is full. The command keeps its last parameters.
+    /// </summary>
+    public SqliteCommand? Prepared(System.Text.StringBuilder text)
+    {
+        ReadOnlyMemory<char> only = default;
+        var chunks = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            only = chunk;
+            if (++chunks > 1)
+            {
+                break;
+            }
+        }
+
+        if (chunks == 1 && _preparedBySpan.TryGetValue(only.Span, out var found))
+        {
+            return found;
+        }
+
+        return Prepared(text.ToString());
+    }
+
+    /// <summary>The session's command for <paramref name="text"/>; null when the text is new and the cache is full.</summary>
     public SqliteCommand? Prepared(string text)
     {
         if (_prepared.TryGetValue(text, out var command))
         {
-            command.Parameters.Clear();
             return command;
         }
 

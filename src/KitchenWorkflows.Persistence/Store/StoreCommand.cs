@@ -10,23 +10,24 @@ namespace KitchenWorkflows.Persistence.Store;
 /// enums as names) on either provider. The hot path uses it instead of LINQ, whose per-call work (expression
 /// parameter extraction that compiles small lambdas, cache-key hashing, change tracking) cost many times more
 /// than the statements themselves. On a <see cref="SqliteSession"/> the text runs as the session's prepared
-/// statement when it has one.
+/// statement when it has one, and only the parameter values change (<see cref="StoreBuffer"/>).
 /// </summary>
 internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposable
 {
     // SQLite allows 32,766 parameters in a statement and PostgreSQL 65,535; the widest row here has 11 columns.
     private const int RowsPerInsert = 500;
 
-    private readonly StringBuilder _text = new();
-    // The type mappings create parameters through a command, so they are made on this one; it runs the text
-    // itself unless the session has the text prepared, which then takes the parameters over.
-    private readonly DbCommand _command = connection.Connection.CreateCommand();
     private readonly StoreModel _model = connection.Model;
-    private int _parameters;
+    private StoreBuffer? _buffer = StoreBuffer.Rent();
+    private DbCommand? _oneOff;
+
+    public bool IsEmpty => Buffer.Text.Length == 0;
+
+    private StoreBuffer Buffer => _buffer ?? throw new ObjectDisposedException(nameof(StoreCommand));
 
     public StoreCommand Append(string text)
     {
-        _text.Append(text);
+        Buffer.Text.Append(text);
         return this;
     }
 
@@ -42,10 +43,9 @@ internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposabl
     /// <summary>A parameter holding <paramref name="value"/> as the column of <paramref name="property"/> stores it.</summary>
     public StoreCommand Value<TEntity>(string property, object? value)
     {
-        var column = _model.Column(typeof(TEntity), property);
-        var name = "p" + _parameters++;
-        _command.Parameters.Add(column.Mapping.CreateParameter(_command, _model.Sql.GenerateParameterName(name), value, column.IsNullable));
-        return Append(_model.Sql.GenerateParameterNamePlaceholder(name));
+        var values = Buffer.Values;
+        values.Add((_model.Column(typeof(TEntity), property), value));
+        return Append(_model.Parameter(values.Count - 1).Placeholder);
     }
 
     /// <summary>
@@ -96,8 +96,6 @@ internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposabl
         return this;
     }
 
-    public bool IsEmpty => _text.Length == 0;
-
     public async Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken) =>
         await Build().ExecuteNonQueryAsync(cancellationToken);
 
@@ -108,25 +106,66 @@ internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposabl
     public Task<DbDataReader> ExecuteReaderAsync(CancellationToken cancellationToken) =>
         Build().ExecuteReaderAsync(cancellationToken);
 
-    /// <summary>Disposes the command this made (an undisposed one is finalized, contending for the connection); a prepared one stays with its session.</summary>
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    /// <summary>
+    /// Gives the buffer back, and disposes a command made for this text alone (an undisposed one is finalized,
+    /// contending for the connection); a prepared one stays with its session.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_oneOff is not null)
+        {
+            await _oneOff.DisposeAsync();
+            _oneOff = null;
+        }
+
+        if (_buffer is not null)
+        {
+            StoreBuffer.Return(_buffer);
+            _buffer = null;
+        }
+    }
 
     private DbCommand Build()
     {
-        var text = _text.ToString();
-        if (connection.Session?.Prepared(text) is { } prepared)
+        var buffer = Buffer;
+        if (connection.Session?.Prepared(buffer.Text) is { } prepared)
         {
-            foreach (DbParameter parameter in _command.Parameters)
-            {
-                prepared.Parameters.Add(parameter);
-            }
-
+            Bind(prepared, buffer.Values);
             prepared.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction?)connection.Transaction;
             return prepared;
         }
 
-        _command.CommandText = text;
-        _command.Transaction = connection.Transaction;
-        return _command;
+        var command = _oneOff = connection.Connection.CreateCommand();
+        command.CommandText = buffer.Text.ToString();
+        command.Transaction = connection.Transaction;
+        AddParameters(command, buffer.Values);
+        return command;
+    }
+
+    // A prepared command keeps the parameters its first run made through the columns' type mappings; the same text
+    // binds the same columns in the same order, so later runs only convert and set the values.
+    private void Bind(DbCommand prepared, List<(StoreColumn Column, object? Value)> values)
+    {
+        if (prepared.Parameters.Count != values.Count)
+        {
+            prepared.Parameters.Clear();
+            AddParameters(prepared, values);
+            return;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            var (column, value) = values[i];
+            prepared.Parameters[i].Value = (column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+        }
+    }
+
+    private void AddParameters(DbCommand command, List<(StoreColumn Column, object? Value)> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            var (column, value) = values[i];
+            command.Parameters.Add(column.Mapping.CreateParameter(command, _model.Parameter(i).Name, value, column.IsNullable));
+        }
     }
 }

@@ -16,6 +16,8 @@ internal sealed class StoreModel
     private readonly IModel _model;
     private readonly ConcurrentDictionary<Type, string> _tables = new();
     private readonly ConcurrentDictionary<(Type Entity, string Property), StoreColumn> _columns = new();
+    private readonly Lock _parametersGate = new();
+    private StoreParameter[] _parameters = [];
 
     public StoreModel(WorkflowDbContext db)
     {
@@ -35,9 +37,40 @@ internal sealed class StoreModel
         return new StoreColumn(self.Sql.DelimitIdentifier(column.GetColumnName()), (RelationalTypeMapping)column.GetRelationalTypeMapping(), column.IsNullable);
     }, this);
 
+    /// <summary>The name and placeholder of the parameter at <paramref name="index"/> (<c>p0</c>, <c>@p0</c>), made once per process.</summary>
+    public StoreParameter Parameter(int index)
+    {
+        var parameters = Volatile.Read(ref _parameters);
+        if (index < parameters.Length)
+        {
+            return parameters[index];
+        }
+
+        lock (_parametersGate)
+        {
+            if (index >= _parameters.Length)
+            {
+                var grown = new StoreParameter[Math.Max(index + 1, _parameters.Length * 2)];
+                _parameters.CopyTo(grown, 0);
+                for (var i = _parameters.Length; i < grown.Length; i++)
+                {
+                    var name = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    grown[i] = new StoreParameter(Sql.GenerateParameterName(name), Sql.GenerateParameterNamePlaceholder(name));
+                }
+
+                Volatile.Write(ref _parameters, grown);
+            }
+
+            return _parameters[index];
+        }
+    }
+
     private IEntityType Entity(Type type) =>
         _model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
 }
+
+/// <summary>A parameter's name as the provider binds it, and its placeholder in SQL text.</summary>
+internal sealed record StoreParameter(string Name, string Placeholder);
 
 /// <summary>A column: its delimited name, and the mapping that turns a CLR value into the stored one.</summary>
 internal sealed record StoreColumn(string Name, RelationalTypeMapping Mapping, bool IsNullable);
