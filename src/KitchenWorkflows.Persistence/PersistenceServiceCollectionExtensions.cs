@@ -34,7 +34,7 @@ public static class PersistenceServiceCollectionExtensions
 
         if (storage.Provider == StorageProvider.PostgreSql)
         {
-            services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>(o => o.UseNpgsql(storage.PostgreSqlConnectionString));
+            services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>(o => o.UseNpgsql(WithAutoPrepare(storage.PostgreSqlConnectionString!)));
             services.TryAddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory<PostgreSqlWorkflowDbContext>>();
         }
         else
@@ -56,5 +56,25 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowBackgroundWork>(sp => sp.GetRequiredService<DurableWorkflowRuntime>());
         services.AddHostedService<DispatchWorkerPool>();
         return services;
+    }
+
+    // Every case runs the same few statements on pooled connections. Npgsql prepares a statement on the server after
+    // its second use on a connection, so PostgreSQL parses and plans it once per connection instead of on every call;
+    // and the store sets no session state, so a connection going back to the pool needs no reset statement. A
+    // connection string that sets either keyword itself keeps its value.
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 }
