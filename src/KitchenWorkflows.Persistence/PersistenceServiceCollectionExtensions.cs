@@ -65,16 +65,22 @@ public static class PersistenceServiceCollectionExtensions
     private static string WithAutoPrepare(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!Sets(connectionString, "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!Sets(connectionString, "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
     }
+
+    // Whether the connection string names the keyword, however spaced or cased (Npgsql's own builder answers true
+    // for every keyword it knows, set or not).
+    private static bool Sets(string connectionString, string keyword) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => string.Equals(key.Replace(" ", "", StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase));
 }
