@@ -66,8 +66,8 @@ public sealed partial class DurableWorkflowRuntime(
         }
 
         var state = runner.CreateInstance(workflow, request);
-        // Leased to this node even when dispatched: its own worker runs it, and another node's poller leaves it
-        // alone unless this node dies and the lease lapses.
+        // Where nodes share the store, leased to this node even when dispatched: its own worker runs it, and another
+        // node's poller leaves it alone unless this node dies and the lease lapses.
         var record = NewRecord(state);
         var key = scopedKey is null ? null : new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash!, InstanceId = state.Id, CreatedAt = state.CreatedAt };
         if (dispatch)
