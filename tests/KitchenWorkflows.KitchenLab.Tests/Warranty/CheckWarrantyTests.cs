@@ -136,7 +136,12 @@ public sealed class CheckWarrantyTests : IAsyncDisposable
     {
         var check = new JsonObject
         {
-            ["id"] = "check", ["type"] = "KitchenLab.CheckWarranty", ["version"] = 1, ["handoverDate"] = handoverDate, ["itemCategory"] = itemCategory, ["cause"] = cause,
+            ["id"] = "check",
+            ["type"] = "KitchenLab.CheckWarranty",
+            ["version"] = 1,
+            ["handoverDate"] = handoverDate,
+            ["itemCategory"] = itemCategory,
+            ["cause"] = cause,
         };
 
         if (claimDate is not null)
