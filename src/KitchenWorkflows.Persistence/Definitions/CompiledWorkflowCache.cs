@@ -8,9 +8,9 @@ namespace KitchenWorkflows.Persistence.Definitions;
 
 /// <summary>
 /// Compiled definition versions, by (definition id, version). A version never changes once published,
-/// so it is compiled once per process. Which version is published is read from the store on every start where
-/// several nodes share it, so a publish on any node takes effect everywhere at once; the single owner of a SQLite
-/// file publishes everything itself, so it remembers the answer until its own next publish.
+/// so it is compiled once per process. Which version is published is remembered until this process publishes again:
+/// the single owner of a SQLite file publishes everything itself; where several nodes share the store, a start checks
+/// the version it remembered in its insert, so a publish on any node still takes effect everywhere at once.
 /// </summary>
 public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> contexts, RuntimeStore store, WorkflowCompiler compiler)
 {
@@ -18,12 +18,17 @@ public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> c
     private readonly ConcurrentDictionary<string, int?> _published = new(StringComparer.Ordinal);
     private int _publishes;
 
-    /// <summary>The published version of a definition, or null when none is published.</summary>
-    public async Task<CompiledWorkflow?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default)
-    {
-        var version = await FindPublishedVersionAsync(definitionId, cancellationToken);
-        return version is null ? null : await GetAsync(definitionId, version.Value, cancellationToken);
-    }
+    /// <summary>The published version of a definition, or null when none is published (asked of the store each time where nodes share it).</summary>
+    public async Task<CompiledWorkflow?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        await GetVersionOrNullAsync(definitionId, await FindPublishedVersionAsync(definitionId, remember: !store.IsShared, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The published version as this node last saw it: asked of the store once, and again after
+    /// <see cref="PublishedChanged"/>. Where nodes share the store another node may have published since, so a start
+    /// inserts its instance only while the version is still published and, refused, calls PublishedChanged and asks again.
+    /// </summary>
+    public async Task<CompiledWorkflow?> GetLastSeenPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        await GetVersionOrNullAsync(definitionId, await FindPublishedVersionAsync(definitionId, remember: true, cancellationToken), cancellationToken);
 
     /// <summary>Forgets which version of <paramref name="definitionId"/> is published; called once a publish is committed.</summary>
     public void PublishedChanged(string definitionId)
@@ -54,22 +59,21 @@ public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> c
         return _compiled.GetOrAdd((definitionId, version), compiler.Compile(WorkflowDefinitionSerializer.Deserialize(json)));
     }
 
-    private async Task<int?> FindPublishedVersionAsync(string definitionId, CancellationToken cancellationToken)
-    {
-        if (store.IsShared)
-        {
-            return await store.FindPublishedVersionAsync(definitionId, cancellationToken);
-        }
+    private async Task<CompiledWorkflow?> GetVersionOrNullAsync(string definitionId, int? version, CancellationToken cancellationToken) =>
+        version is null ? null : await GetAsync(definitionId, version.Value, cancellationToken);
 
-        if (_published.TryGetValue(definitionId, out var known))
+    private async Task<int?> FindPublishedVersionAsync(string definitionId, bool remember, CancellationToken cancellationToken)
+    {
+        if (remember && _published.TryGetValue(definitionId, out var known))
         {
             return known;
         }
 
         // A publish committed while the store was read may have made the answer stale: then it is not remembered.
+        // Nor is "none published" where nodes share the store: no insert would find out that another node published.
         var publishes = Volatile.Read(ref _publishes);
         var version = await store.FindPublishedVersionAsync(definitionId, cancellationToken);
-        if (Volatile.Read(ref _publishes) == publishes)
+        if (remember && Volatile.Read(ref _publishes) == publishes && (version is not null || !store.IsShared))
         {
             _published[definitionId] = version;
         }

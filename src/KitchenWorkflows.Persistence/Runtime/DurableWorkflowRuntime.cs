@@ -52,12 +52,32 @@ public sealed partial class DurableWorkflowRuntime(
     public async Task<StartResult> StartAsync(string definitionId, StartRequest request, string? idempotencyKey, bool dispatch, CancellationToken cancellationToken = default, int? version = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var workflow = version is { } number
-            ? await TryGetVersionAsync(definitionId, number, cancellationToken)
-                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no version {number}.")
-            : await workflows.GetPublishedAsync(definitionId, cancellationToken)
+        if (version is { } number)
+        {
+            var draft = await TryGetVersionAsync(definitionId, number, cancellationToken)
+                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no version {number}.");
+            return (await TryStartAsync(draft, request, idempotencyKey, dispatch, checkPublished: false, cancellationToken))!;
+        }
+
+        // The version this node last saw published; when another node published since, the insert is refused and the
+        // start runs again on the version published now.
+        while (true)
+        {
+            var workflow = await workflows.GetLastSeenPublishedAsync(definitionId, cancellationToken)
                 ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.NotFound, $"Workflow '{definitionId}' has no published version.");
-        var scopedKey = idempotencyKey is null ? null : $"{definitionId}:{idempotencyKey}";
+            if (await TryStartAsync(workflow, request, idempotencyKey, dispatch, checkPublished: true, cancellationToken) is { } started)
+            {
+                return started;
+            }
+
+            workflows.PublishedChanged(definitionId);
+        }
+    }
+
+    // Null when checkPublished and the workflow's version was no longer the published one at the insert.
+    private async Task<StartResult?> TryStartAsync(CompiledWorkflow workflow, StartRequest request, string? idempotencyKey, bool dispatch, bool checkPublished, CancellationToken cancellationToken)
+    {
+        var scopedKey = idempotencyKey is null ? null : $"{workflow.DefinitionId}:{idempotencyKey}";
         // Hashed only for a key: serializing the input costs as much as a small run.
         var requestHash = scopedKey is null ? null : Hash(request);
         if (scopedKey is not null && await FindReplayAsync(scopedKey, requestHash!, cancellationToken) is { } replay)
@@ -70,9 +90,11 @@ public sealed partial class DurableWorkflowRuntime(
         // node's poller leaves it alone unless this node dies and the lease lapses.
         var record = NewRecord(state);
         var key = scopedKey is null ? null : new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash!, InstanceId = state.Id, CreatedAt = state.CreatedAt };
+        var publishedVersion = checkPublished ? workflow.Version : (int?)null;
         if (dispatch)
         {
-            if (await InsertAsync(record, key, cancellationToken) is { } concurrent)
+            var (inserted, concurrent) = await InsertAsync(record, key, publishedVersion, cancellationToken);
+            if (!inserted)
             {
                 return concurrent;
             }
@@ -86,7 +108,8 @@ public sealed partial class DurableWorkflowRuntime(
         // sees no lease) would otherwise run it too, from the same start.
         using (await _locks.TryEnterAsync(state.Id, Timeout.InfiniteTimeSpan, cancellationToken))
         {
-            if (await InsertAsync(record, key, cancellationToken) is { } concurrent)
+            var (inserted, concurrent) = await InsertAsync(record, key, publishedVersion, cancellationToken);
+            if (!inserted)
             {
                 return concurrent;
             }
@@ -393,18 +416,18 @@ public sealed partial class DurableWorkflowRuntime(
         }
     }
 
-    // Inserts a new instance; when a concurrent call with the same idempotency key won the insert, answers with its instance.
-    private async Task<StartResult?> InsertAsync(WorkflowInstanceRecord record, IdempotencyRecord? key, CancellationToken cancellationToken)
+    // Inserts a new instance. Not inserted: with the first instance of a concurrent call that won the insert with the
+    // same idempotency key, or with nothing when the version checked is no longer the published one.
+    private async Task<(bool Inserted, StartResult? Concurrent)> InsertAsync(WorkflowInstanceRecord record, IdempotencyRecord? key, int? publishedVersion, CancellationToken cancellationToken)
     {
         try
         {
-            await store.InsertAsync(record, key, cancellationToken);
-            return null;
+            return (await store.InsertAsync(record, key, publishedVersion, cancellationToken), null);
         }
         catch (DbException) when (key is not null)
         {
-            return await FindReplayAsync(key.Key, key.RequestHash, cancellationToken)
-                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request.");
+            return (false, await FindReplayAsync(key.Key, key.RequestHash, cancellationToken)
+                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request."));
         }
     }
 

@@ -64,37 +64,71 @@ public sealed class RuntimeStore : IAsyncDisposable
         }
     }
 
-    /// <summary>Inserts a new instance, and its idempotency key in the same transaction.</summary>
+    /// <summary>
+    /// Inserts a new instance, and its idempotency key in the same transaction. With <paramref name="publishedVersion"/>,
+    /// where nodes share the store, only while that version is still the published one (the start then runs what is
+    /// published at its commit, without a round trip of its own to ask); false when it no longer is.
+    /// </summary>
     /// <exception cref="DbException">The key (or the id) already exists.</exception>
-    public async Task InsertAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, CancellationToken cancellationToken)
+    public async Task<bool> InsertAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, int? publishedVersion, CancellationToken cancellationToken)
     {
-        await InsertRowsAsync(instance, key, cancellationToken);
+        ArgumentNullException.ThrowIfNull(instance);
+        var checkedVersion = IsShared ? publishedVersion : null;
+        if (await InsertRowsAsync(instance, key, checkedVersion, cancellationToken) == 0)
+        {
+            return false;
+        }
+
         _snapshots?.Put(instance.Id, instance.Snapshot);
+        return true;
     }
 
-    private Task InsertRowsAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, CancellationToken cancellationToken) =>
+    // The rows written: none when the version checked is no longer published (the key's row follows the instance's).
+    private Task<int> InsertRowsAsync(WorkflowInstanceRecord instance, IdempotencyRecord? key, int? publishedVersion, CancellationToken cancellationToken) =>
         SingleCommandWriteAsync(async connection =>
         {
-            await using var command = connection.Command()
-                .InsertRows<WorkflowInstanceRecord, WorkflowInstanceRecord>([instance],
-                    (nameof(WorkflowInstanceRecord.Id), i => i.Id),
-                    (nameof(WorkflowInstanceRecord.DefinitionId), i => i.DefinitionId),
-                    (nameof(WorkflowInstanceRecord.DefinitionVersion), i => i.DefinitionVersion),
-                    (nameof(WorkflowInstanceRecord.Status), i => i.Status),
-                    (nameof(WorkflowInstanceRecord.SubStatus), i => i.SubStatus),
-                    (nameof(WorkflowInstanceRecord.CorrelationId), i => i.CorrelationId),
-                    (nameof(WorkflowInstanceRecord.Snapshot), i => i.Snapshot),
-                    (nameof(WorkflowInstanceRecord.Revision), i => i.Revision),
-                    (nameof(WorkflowInstanceRecord.LeaseOwner), i => i.LeaseOwner),
-                    (nameof(WorkflowInstanceRecord.LeaseUntil), i => i.LeaseUntil),
-                    (nameof(WorkflowInstanceRecord.CreatedAt), i => i.CreatedAt),
-                    (nameof(WorkflowInstanceRecord.UpdatedAt), i => i.UpdatedAt),
-                    (nameof(WorkflowInstanceRecord.FinishedAt), i => i.FinishedAt))
-                .InsertRows<IdempotencyRecord, IdempotencyRecord>(key is null ? [] : [key],
-                    (nameof(IdempotencyRecord.Key), k => k.Key),
-                    (nameof(IdempotencyRecord.RequestHash), k => k.RequestHash),
-                    (nameof(IdempotencyRecord.InstanceId), k => k.InstanceId),
-                    (nameof(IdempotencyRecord.CreatedAt), k => k.CreatedAt));
+            await using var command = connection.Command();
+            (string, Func<WorkflowInstanceRecord, object?>)[] columns =
+            [
+                (nameof(WorkflowInstanceRecord.Id), i => i.Id),
+                (nameof(WorkflowInstanceRecord.DefinitionId), i => i.DefinitionId),
+                (nameof(WorkflowInstanceRecord.DefinitionVersion), i => i.DefinitionVersion),
+                (nameof(WorkflowInstanceRecord.Status), i => i.Status),
+                (nameof(WorkflowInstanceRecord.SubStatus), i => i.SubStatus),
+                (nameof(WorkflowInstanceRecord.CorrelationId), i => i.CorrelationId),
+                (nameof(WorkflowInstanceRecord.Snapshot), i => i.Snapshot),
+                (nameof(WorkflowInstanceRecord.Revision), i => i.Revision),
+                (nameof(WorkflowInstanceRecord.LeaseOwner), i => i.LeaseOwner),
+                (nameof(WorkflowInstanceRecord.LeaseUntil), i => i.LeaseUntil),
+                (nameof(WorkflowInstanceRecord.CreatedAt), i => i.CreatedAt),
+                (nameof(WorkflowInstanceRecord.UpdatedAt), i => i.UpdatedAt),
+                (nameof(WorkflowInstanceRecord.FinishedAt), i => i.FinishedAt),
+            ];
+            (string, Func<IdempotencyRecord, object?>)[] keyColumns =
+            [
+                (nameof(IdempotencyRecord.Key), k => k.Key),
+                (nameof(IdempotencyRecord.RequestHash), k => k.RequestHash),
+                (nameof(IdempotencyRecord.InstanceId), k => k.InstanceId),
+                (nameof(IdempotencyRecord.CreatedAt), k => k.CreatedAt),
+            ];
+            if (publishedVersion is not { } version)
+            {
+                command.InsertRows<WorkflowInstanceRecord, WorkflowInstanceRecord>([instance], columns)
+                    .InsertRows<IdempotencyRecord, IdempotencyRecord>(key is null ? [] : [key], keyColumns);
+            }
+            else
+            {
+                command.InsertRowWhere<WorkflowInstanceRecord, WorkflowInstanceRecord>(instance, where => where.Append("EXISTS (SELECT 1 FROM ").Table<WorkflowDefinitionRecord>()
+                    .Append(" WHERE ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.DefinitionId), instance.DefinitionId)
+                    .Append(" AND ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.Version), version)
+                    .Append(" AND ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.IsPublished), true).Append(")"), columns);
+                if (key is not null)
+                {
+                    command.InsertRowWhere<IdempotencyRecord, IdempotencyRecord>(key, where => where.Append("EXISTS (SELECT 1 FROM ").Table<WorkflowInstanceRecord>()
+                        .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instance.Id).Append(")"), keyColumns);
+                }
+            }
+
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 

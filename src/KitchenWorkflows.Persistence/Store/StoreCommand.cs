@@ -72,25 +72,46 @@ internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposabl
     {
         for (var start = 0; start < rows.Count; start += RowsPerInsert)
         {
-            Append("INSERT INTO ").Table<TEntity>().Append(" (");
-            for (var c = 0; c < columns.Length; c++)
-            {
-                Append(c == 0 ? "" : ", ").Column<TEntity>(columns[c].Property);
-            }
-
-            Append(") VALUES ");
+            InsertInto<TEntity, TRow>(columns).Append(" VALUES ");
             for (var r = start; r < Math.Min(start + RowsPerInsert, rows.Count); r++)
             {
-                Append(r == start ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    Append(c == 0 ? "" : ", ").Value<TEntity>(columns[c].Property, columns[c].Value(rows[r]));
-                }
-
-                Append(")");
+                Append(r == start ? "(" : ", (").RowValues<TEntity, TRow>(rows[r], columns).Append(")");
             }
 
             Append(";\n");
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Appends <c>INSERT INTO table (columns) SELECT values WHERE condition;</c>: the row is written only when
+    /// <paramref name="condition"/> (SQL appended by the caller) holds when the statement runs.
+    /// </summary>
+    public StoreCommand InsertRowWhere<TEntity, TRow>(TRow row, Action<StoreCommand> condition, params (string Property, Func<TRow, object?> Value)[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        InsertInto<TEntity, TRow>(columns).Append(" SELECT ").RowValues<TEntity, TRow>(row, columns).Append(" WHERE ");
+        condition(this);
+        return Append(";\n");
+    }
+
+    private StoreCommand InsertInto<TEntity, TRow>((string Property, Func<TRow, object?> Value)[] columns)
+    {
+        Append("INSERT INTO ").Table<TEntity>().Append(" (");
+        for (var c = 0; c < columns.Length; c++)
+        {
+            Append(c == 0 ? "" : ", ").Column<TEntity>(columns[c].Property);
+        }
+
+        return Append(")");
+    }
+
+    private StoreCommand RowValues<TEntity, TRow>(TRow row, (string Property, Func<TRow, object?> Value)[] columns)
+    {
+        for (var c = 0; c < columns.Length; c++)
+        {
+            Append(c == 0 ? "" : ", ").Value<TEntity>(columns[c].Property, columns[c].Value(row));
         }
 
         return this;
