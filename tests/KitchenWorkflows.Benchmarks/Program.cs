@@ -122,6 +122,13 @@ public static class Program
         int inflight = int.Parse(Arg(args, "--inflight", "0"), CultureInfo.InvariantCulture);
         int workersArg = int.Parse(Arg(args, "--workers", "0"), CultureInfo.InvariantCulture);
         int timeoutS = int.Parse(Arg(args, "--timeout-s", "300"), CultureInfo.InvariantCulture);
+        string postgres = Arg(args, "--pg", Environment.GetEnvironmentVariable("KW_TEST_POSTGRES") ?? "");
+        if (store == "postgresql" && postgres.Length == 0)
+        {
+            Console.Error.WriteLine("--store postgresql needs --pg \"<connection string>\" or KW_TEST_POSTGRES");
+            return 2;
+        }
+
         if (mode == "http-execute")
         {
             if (store is not ("sqlite" or "postgresql"))
@@ -130,7 +137,7 @@ public static class Program
                 return 2;
             }
 
-            return await HttpExecuteBenchmark.RunAsync(store, Arg(args, "--pg", Environment.GetEnvironmentVariable("KW_TEST_POSTGRES") ?? ""),
+            return await HttpExecuteBenchmark.RunAsync(store, postgres,
                 clients: int.Parse(Arg(args, "--clients", "16"), CultureInfo.InvariantCulture),
                 requests: int.Parse(Arg(args, "--n", "4000"), CultureInfo.InvariantCulture),
                 warmup: warmup);
@@ -160,7 +167,7 @@ public static class Program
         await using ICaseHost runtime = store switch
         {
             "sqlite" => await DurableCaseHost.CreateAsync(definition, StorageProvider.Sqlite, null),
-            "postgresql" => await DurableCaseHost.CreateAsync(definition, StorageProvider.PostgreSql, Arg(args, "--pg", Environment.GetEnvironmentVariable("KW_TEST_POSTGRES") ?? "")),
+            "postgresql" => await DurableCaseHost.CreateAsync(definition, StorageProvider.PostgreSql, postgres),
             _ => new MemoryCaseHost(definition),
         };
 
