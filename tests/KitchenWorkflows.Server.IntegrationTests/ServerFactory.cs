@@ -82,7 +82,25 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         if (disposing && Directory.Exists(_dataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_dataDirectory, recursive: true);
+            DeleteDataDirectory();
+        }
+    }
+
+    // A connection closing just after the host stopped (Hangfire's storage closes its own lazily) can remove or
+    // re-create a WAL file while the folder is being deleted, which then fails as "not empty": try again shortly.
+    private void DeleteDataDirectory()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                Thread.Sleep(200);
+            }
         }
     }
 }

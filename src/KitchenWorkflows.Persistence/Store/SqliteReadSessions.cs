@@ -18,6 +18,8 @@ internal sealed class SqliteReadSessions(string databasePath) : IAsyncDisposable
 
     public async Task<T> RunAsync<T>(Func<SqliteSession, Task<T>> read, CancellationToken cancellationToken)
     {
+        // A read after the store closed (a late background task at shutdown) must not open the file again.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
         var session = _idle.TryTake(out var idle) ? idle : await SqliteSession.OpenAsync(databasePath, cancellationToken);
         if (idle is not null)
         {
@@ -40,7 +42,7 @@ internal sealed class SqliteReadSessions(string databasePath) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _disposed = true;
+        Volatile.Write(ref _disposed, true);
         while (_idle.TryTake(out var session))
         {
             await session.DisposeAsync();
@@ -49,7 +51,7 @@ internal sealed class SqliteReadSessions(string databasePath) : IAsyncDisposable
 
     private async ValueTask ReturnAsync(SqliteSession session)
     {
-        if (!_disposed && Interlocked.Increment(ref _idleCount) <= MaxIdle)
+        if (!Volatile.Read(ref _disposed) && Interlocked.Increment(ref _idleCount) <= MaxIdle)
         {
             _idle.Add(session);
             return;
