@@ -22,6 +22,32 @@ public sealed class RuntimeStore : IAsyncDisposable
     // PostgreSQL's SQLSTATE for a division by zero: the one-round-trip save's sign of a lost lease.
     private const string DivisionByZero = "22012";
 
+    // The columns of a new instance and of its idempotency key, made once rather than on every start.
+    private static readonly (string, Func<WorkflowInstanceRecord, object?>)[] InstanceColumns =
+    [
+        (nameof(WorkflowInstanceRecord.Id), i => i.Id),
+        (nameof(WorkflowInstanceRecord.DefinitionId), i => i.DefinitionId),
+        (nameof(WorkflowInstanceRecord.DefinitionVersion), i => i.DefinitionVersion),
+        (nameof(WorkflowInstanceRecord.Status), i => i.Status),
+        (nameof(WorkflowInstanceRecord.SubStatus), i => i.SubStatus),
+        (nameof(WorkflowInstanceRecord.CorrelationId), i => i.CorrelationId),
+        (nameof(WorkflowInstanceRecord.Snapshot), i => i.Snapshot),
+        (nameof(WorkflowInstanceRecord.Revision), i => i.Revision),
+        (nameof(WorkflowInstanceRecord.LeaseOwner), i => i.LeaseOwner),
+        (nameof(WorkflowInstanceRecord.LeaseUntil), i => i.LeaseUntil),
+        (nameof(WorkflowInstanceRecord.CreatedAt), i => i.CreatedAt),
+        (nameof(WorkflowInstanceRecord.UpdatedAt), i => i.UpdatedAt),
+        (nameof(WorkflowInstanceRecord.FinishedAt), i => i.FinishedAt),
+    ];
+
+    private static readonly (string, Func<IdempotencyRecord, object?>)[] KeyColumns =
+    [
+        (nameof(IdempotencyRecord.Key), k => k.Key),
+        (nameof(IdempotencyRecord.RequestHash), k => k.RequestHash),
+        (nameof(IdempotencyRecord.InstanceId), k => k.InstanceId),
+        (nameof(IdempotencyRecord.CreatedAt), k => k.CreatedAt),
+    ];
+
     private readonly IDbContextFactory<WorkflowDbContext> _contexts;
     private readonly string? _sqlitePath;
     private readonly SqliteReadSessions? _reads;
@@ -88,44 +114,21 @@ public sealed class RuntimeStore : IAsyncDisposable
         SingleCommandWriteAsync(async connection =>
         {
             await using var command = connection.Command();
-            (string, Func<WorkflowInstanceRecord, object?>)[] columns =
-            [
-                (nameof(WorkflowInstanceRecord.Id), i => i.Id),
-                (nameof(WorkflowInstanceRecord.DefinitionId), i => i.DefinitionId),
-                (nameof(WorkflowInstanceRecord.DefinitionVersion), i => i.DefinitionVersion),
-                (nameof(WorkflowInstanceRecord.Status), i => i.Status),
-                (nameof(WorkflowInstanceRecord.SubStatus), i => i.SubStatus),
-                (nameof(WorkflowInstanceRecord.CorrelationId), i => i.CorrelationId),
-                (nameof(WorkflowInstanceRecord.Snapshot), i => i.Snapshot),
-                (nameof(WorkflowInstanceRecord.Revision), i => i.Revision),
-                (nameof(WorkflowInstanceRecord.LeaseOwner), i => i.LeaseOwner),
-                (nameof(WorkflowInstanceRecord.LeaseUntil), i => i.LeaseUntil),
-                (nameof(WorkflowInstanceRecord.CreatedAt), i => i.CreatedAt),
-                (nameof(WorkflowInstanceRecord.UpdatedAt), i => i.UpdatedAt),
-                (nameof(WorkflowInstanceRecord.FinishedAt), i => i.FinishedAt),
-            ];
-            (string, Func<IdempotencyRecord, object?>)[] keyColumns =
-            [
-                (nameof(IdempotencyRecord.Key), k => k.Key),
-                (nameof(IdempotencyRecord.RequestHash), k => k.RequestHash),
-                (nameof(IdempotencyRecord.InstanceId), k => k.InstanceId),
-                (nameof(IdempotencyRecord.CreatedAt), k => k.CreatedAt),
-            ];
             if (publishedVersion is not { } version)
             {
-                command.InsertRows<WorkflowInstanceRecord, WorkflowInstanceRecord>([instance], columns)
-                    .InsertRows<IdempotencyRecord, IdempotencyRecord>(key is null ? [] : [key], keyColumns);
+                command.InsertRows<WorkflowInstanceRecord, WorkflowInstanceRecord>([instance], InstanceColumns)
+                    .InsertRows<IdempotencyRecord, IdempotencyRecord>(key is null ? [] : [key], KeyColumns);
             }
             else
             {
                 command.InsertRowWhere<WorkflowInstanceRecord, WorkflowInstanceRecord>(instance, where => where.Append("EXISTS (SELECT 1 FROM ").Table<WorkflowDefinitionRecord>()
                     .Append(" WHERE ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.DefinitionId), instance.DefinitionId)
                     .Append(" AND ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.Version), version)
-                    .Append(" AND ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.IsPublished), true).Append(")"), columns);
+                    .Append(" AND ").Set<WorkflowDefinitionRecord>(nameof(WorkflowDefinitionRecord.IsPublished), true).Append(")"), InstanceColumns);
                 if (key is not null)
                 {
                     command.InsertRowWhere<IdempotencyRecord, IdempotencyRecord>(key, where => where.Append("EXISTS (SELECT 1 FROM ").Table<WorkflowInstanceRecord>()
-                        .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instance.Id).Append(")"), keyColumns);
+                        .Append(" WHERE ").Set<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instance.Id).Append(")"), KeyColumns);
                 }
             }
 
