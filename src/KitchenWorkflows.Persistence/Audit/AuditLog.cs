@@ -77,7 +77,7 @@ public sealed class AuditLog(IDbContextFactory<WorkflowDbContext> contexts, Time
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(a => a.Id)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Skip(PageOffset.Of(filter.Page, filter.PageSize)).Take(filter.PageSize)
             .Select(a => new AuditEntry(a.Id, a.At, a.Actor, a.ActorKind, a.Action, a.EntityType, a.EntityId, a.Version, a.Details))
             .ToListAsync(cancellationToken);
         return new PagedList<AuditEntry>(rows, filter.Page, filter.PageSize, total);

@@ -23,17 +23,7 @@ internal static class AuditApi
         [AsParameters] AuditQuery query, AuditLog audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (query.Page is < 1)
-        {
-            errors["page"] = ["Pages start at 1."];
-        }
-
-        if (query.PageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"The page size must be 1 to {MaxPageSize}."];
-        }
-
-        if (errors.Count > 0)
+        if (Paging.Read(query.Page, query.PageSize, MaxPageSize, errors) is not { } paging)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -46,11 +36,11 @@ internal static class AuditApi
             EntityId = query.EntityId,
             From = query.From,
             To = query.To,
-            Page = query.Page ?? 1,
-            PageSize = query.PageSize ?? 50,
+            Page = paging.Page,
+            PageSize = paging.PageSize,
         }, cancellationToken));
     }
 
     /// <summary>The list's query string.</summary>
-    internal sealed record AuditQuery(string? Actor, string? Action, string? EntityType, string? EntityId, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize);
+    internal sealed record AuditQuery(string? Actor, string? Action, string? EntityType, string? EntityId, DateTimeOffset? From, DateTimeOffset? To, string? Page, string? PageSize);
 }

@@ -18,8 +18,6 @@ namespace KitchenWorkflows.Server.Apis;
 /// <summary>Workflow definitions: list, save drafts, read versions, publish, and start instances.</summary>
 internal static class WorkflowDefinitionsApi
 {
-    private const int MaxIdempotencyKeyLength = 200;
-
     public static void MapWorkflowDefinitionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions")
@@ -91,7 +89,7 @@ internal static class WorkflowDefinitionsApi
         TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(await store.PublishAsync(definitionId, user.ToAuditActor(), cancellationToken)));
 
     private static async Task<Results<Ok<WorkflowInstanceSummary>, ValidationProblem, ProblemHttpResult>> ExecuteAsync(
-        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, string? version,
+        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, string? version,
         DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (CallerAccess.ForbidUnlessAllowed(user, definitionId) is { } forbidden)
@@ -104,7 +102,7 @@ internal static class WorkflowDefinitionsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "An API client runs the published version; ?version is for designers.");
         }
 
-        if (InvalidKey(idempotencyKey) is { } problem)
+        if (IdempotencyKey.Problem(idempotencyKey) is { } problem)
         {
             return problem;
         }
@@ -126,7 +124,7 @@ internal static class WorkflowDefinitionsApi
     }
 
     private static async Task<Results<Accepted<DispatchWorkflowResponse>, ValidationProblem, ProblemHttpResult>> DispatchAsync(
-        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        string definitionId, StartWorkflowRequest? body, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
         DurableWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (CallerAccess.ForbidUnlessAllowed(user, definitionId) is { } forbidden)
@@ -134,7 +132,7 @@ internal static class WorkflowDefinitionsApi
             return forbidden;
         }
 
-        if (InvalidKey(idempotencyKey) is { } problem)
+        if (IdempotencyKey.Problem(idempotencyKey) is { } problem)
         {
             return problem;
         }
@@ -148,9 +146,4 @@ internal static class WorkflowDefinitionsApi
         CorrelationId = body?.CorrelationId,
         Input = body?.Input is { } input ? PlainValues.FromJson(input) as Dictionary<string, object?> : null,
     };
-
-    private static ValidationProblem? InvalidKey(string? key) =>
-        key is not null && (key.Length == 0 || key.Length > MaxIdempotencyKeyLength)
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"The key must be 1 to {MaxIdempotencyKeyLength} characters."] })
-            : null;
 }

@@ -79,19 +79,7 @@ internal static class WorkflowInstancesApi
             tags.Add(new(tag[..colon], tag[(colon + 1)..]));
         }
 
-        // Read as text, so that "abc" is a 400 on its own field like "0" is, not a binding failure without one.
-        var page = ParseOr(query.Page, 1);
-        if (page is not >= 1)
-        {
-            errors["page"] = ["Pages are whole numbers from 1."];
-        }
-
-        var pageSize = ParseOr(query.PageSize, 50);
-        if (pageSize is not (>= 1 and <= MaxPageSize))
-        {
-            errors["pageSize"] = [$"The page size must be a whole number from 1 to {MaxPageSize}."];
-        }
-
+        var paging = Paging.Read(query.Page, query.PageSize, MaxPageSize, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -104,8 +92,8 @@ internal static class WorkflowInstancesApi
             SubStatus = subStatus,
             CorrelationId = query.CorrelationId,
             Tags = tags,
-            Page = page!.Value,
-            PageSize = pageSize!.Value,
+            Page = paging!.Value.Page,
+            PageSize = paging.Value.PageSize,
         }, cancellationToken), user));
     }
 
@@ -130,9 +118,6 @@ internal static class WorkflowInstancesApi
         await audit.RecordAsync(user.ToAuditActor(), AuditActions.InstanceRetry, AuditActions.Instance, id, state.DefinitionVersion, state.DefinitionId, cancellationToken);
         return TypedResults.Ok(PersonalDataView.Shape(WorkflowInstanceSummary.From(state), user));
     }
-
-    private static int? ParseOr(string? text, int fallback) =>
-        text is null ? fallback : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     // TypedResults.Problem, unlike NotFound(problem), answers as application/problem+json like every other error.
     private static ProblemHttpResult NotFound(string id) =>

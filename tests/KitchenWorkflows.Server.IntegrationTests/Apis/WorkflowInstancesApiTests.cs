@@ -75,6 +75,19 @@ public abstract class WorkflowInstancesApiTests(ServerFixture server) : ApiTestB
     }
 
     [ProviderFact]
+    public async Task List_PageFarPastTheEnd_IsEmptyNotTheFirstPage()
+    {
+        var id = await DeployAsync("fail-then-succeed.json");
+        await ExecuteAsync(id);
+
+        // (page - 1) × pageSize is beyond int: in 32 bits it wrapped to a negative offset and answered page 1.
+        var far = await ListInstancesAsync($"definitionId={id}&page=2147483647&pageSize=500");
+
+        Assert.Equal((1, int.MaxValue, 500), ((int)far["totalCount"]!, (int)far["page"]!, (int)far["pageSize"]!));
+        Assert.Empty(far["items"]!.AsArray());
+    }
+
+    [ProviderFact]
     public async Task List_BadStatusOrPaging_Returns400ByField()
     {
         Assert.Equal(["status"], await AssertValidationProblemAsync(await Client.GetAsync("/api/workflow-instances?status=Sleeping")));

@@ -75,6 +75,18 @@ public abstract class AuditTests(ServerFixture server) : ApiTestBase(server)
         await AssertValidationProblemAsync(await Client.GetAsync("/api/admin/audit?pageSize=0"));
     }
 
+    [ProviderFact]
+    public async Task Paging_FarPageIsEmpty_AndBadValuesAre400OnTheirField()
+    {
+        await CreateKeyAsync(new { name = "audited", role = "designer" });
+
+        // (page - 1) × pageSize is beyond int: in 32 bits it wrapped to a negative offset and answered page 1.
+        Assert.Empty(await AuditAsync("page=2147483647&pageSize=500"));
+        Assert.Equal(["page"], await AssertValidationProblemAsync(await Client.GetAsync("/api/admin/audit?page=abc")));
+        Assert.Equal(["pageSize"], await AssertValidationProblemAsync(await Client.GetAsync("/api/admin/audit?pageSize=501")));
+        Assert.Equal(["page", "pageSize"], (await AssertValidationProblemAsync(await Client.GetAsync("/api/admin/audit?page=-1&pageSize=1e3"))).Order(StringComparer.Ordinal));
+    }
+
     private async Task<List<JsonObject>> AuditAsync(string query)
     {
         var page = await Client.GetFromJsonAsync<JsonObject>($"/api/admin/audit?{query}");

@@ -114,6 +114,8 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         Assert.Equal(["appliance.serialNumber"], await AssertValidationProblemAsync(await client.PostAsJsonAsync("/api/kitchen-lab/write-offs",
             WriteOff(centre, "WO-2", serialNumber: "№ 42!"))));
         Assert.Equal(["page"], await AssertValidationProblemAsync(await client.GetAsync($"{Tasks}?page=0")));
+        Assert.Equal(["page"], await AssertValidationProblemAsync(await client.GetAsync($"{Tasks}?page=abc")));
+        Assert.Equal(["pageSize"], await AssertValidationProblemAsync(await client.GetAsync($"{Tasks}?pageSize=201")));
         Assert.Equal(["visitDate"], await AssertValidationProblemAsync(await PostAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = "2020-01-01" })));
         Assert.Equal(["visitDate"], await AssertValidationProblemAsync(await PostAsync(centre, taskId, "schedule", new { serviceCentreId = centre, visitDate = "next Monday" })));
         Assert.Equal(["visitDate"], await AssertValidationProblemAsync(await PostAsync(centre, taskId, "schedule", new { })));
@@ -129,6 +131,21 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         }))).Order(StringComparer.Ordinal));
         Assert.Equal(["reason"], await AssertValidationProblemAsync(await PostAsync(centre, taskId, "reject", new { serviceCentreId = centre })));
         Assert.Equal("assigned", (string?)(await GetTaskAsync(taskId, centre))["status"]);
+    }
+
+    [ProviderFact]
+    public async Task List_PageFarPastTheEnd_IsEmptyNotTheFirstPage()
+    {
+        var centre = NewId("asc");
+        await StartAsync(centre);
+
+        // (page - 1) × pageSize is beyond int: in 32 bits it wrapped to a negative offset and answered page 1.
+        var response = await (await CentreAsync(centre)).GetAsync($"{Tasks}?page=2147483647&pageSize=200");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var far = await ReadObjectAsync(response);
+        Assert.Equal((1, int.MaxValue), ((int)far["totalCount"]!, (int)far["page"]!));
+        Assert.Empty(far["items"]!.AsArray());
     }
 
     [ProviderFact]
@@ -217,6 +234,7 @@ public abstract class DismantlingApiTests(DismantlingServer server) : ApiTestBas
         Assert.NotEqual(taskId, (string)(await ReadObjectAsync(otherCentre))["taskId"]!);
         Assert.Equal([taskId], (await ListTasksAsync(centre)).Select(t => (string)t["taskId"]!));
         await AssertProblemAsync(await StartWithKeyAsync(centre, key, WriteOff(centre, "WO-8")), HttpStatusCode.Conflict);
+        Assert.Equal(["Idempotency-Key"], await AssertValidationProblemAsync(await StartWithKeyAsync(centre, new string('k', 201), WriteOff(centre, "WO-9"))));
     }
 
     // ------------------------------------------------------------------ helpers
