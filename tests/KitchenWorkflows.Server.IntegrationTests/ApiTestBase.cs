@@ -150,4 +150,19 @@ public abstract class ApiTestBase(ServerFixture server)
         Assert.NotEmpty(errors);
         return [.. errors.Select(e => e.Key)];
     }
+
+    /// <summary>Runs something hostile and checks that the server is still ready and no definition or instance changed.</summary>
+    protected async Task AssertUnchangedAsync(Func<Task> hostile)
+    {
+        var before = await SnapshotAsync();
+
+        await hostile();
+
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    // Every definition with its versions and last change, and how many instances there are.
+    private async Task<(string Definitions, int Instances)> SnapshotAsync() =>
+        (await Client.GetStringAsync("/api/workflow-definitions"), (int)(await ListInstancesAsync("pageSize=1"))["totalCount"]!);
 }

@@ -54,6 +54,9 @@ public static class WarrantyPolicy
         : day <= CoverageEnds(handoverDate) ? WarrantyPart.Additional
         : null;
 
+    // The latest handover whose coverage end is still a date: a later one would overflow DateOnly.AddMonths.
+    private static readonly DateOnly LatestHandover = DateOnly.MaxValue.AddMonths(-TotalMonths);
+
     /// <summary>Decides a claim, or says why it cannot be decided (see <see cref="ValidateDates"/>).</summary>
     /// <returns>A verdict, or errors keyed by field name.</returns>
     public static WarrantyCheckResult Check(WarrantyClaim claim)
@@ -66,7 +69,8 @@ public static class WarrantyPolicy
     }
 
     /// <summary>
-    /// The problems of a claim's dates: a missing handover date, or a handover date later than the claim
+    /// The problems of a claim's dates: a missing handover date, one so late that its coverage end is past the last
+    /// date there is, or a handover date later than the claim
     /// date (a handover in the future, or a claim before handover). The latter is the pair disagreeing and
     /// either may be the wrong one, so it is reported under both field names.
     /// </summary>
@@ -78,6 +82,14 @@ public static class WarrantyPolicy
             return new Dictionary<string, string[]>
             {
                 [WarrantyClaim.HandoverDateField] = ["The handover date is required: the warranty runs from it."],
+            };
+        }
+
+        if (handover > LatestHandover)
+        {
+            return new Dictionary<string, string[]>
+            {
+                [WarrantyClaim.HandoverDateField] = [$"The handover date {Iso(handover)} is out of range: the warranty ends {TotalMonths} months after it, which must be a date no later than {Iso(DateOnly.MaxValue)}."],
             };
         }
 

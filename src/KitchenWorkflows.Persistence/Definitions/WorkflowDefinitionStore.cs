@@ -139,6 +139,11 @@ public sealed class WorkflowDefinitionStore(
         {
             definition.DefinitionId = Guid.CreateVersion7().ToString("N");
         }
+        else if (!PathIds.IsValid(definition.DefinitionId))
+        {
+            // Checked before anything is stored: an id that is no URL path segment could never be read or published again.
+            throw new WorkflowDefinitionException([new("$.definitionId", $"The definition id must be {PathIds.Rule}.")]);
+        }
 
         // The limits first: an oversized definition is refused before its scripts are parsed.
         ThrowIfOverLimits(definition);

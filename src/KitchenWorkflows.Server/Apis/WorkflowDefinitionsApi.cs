@@ -64,7 +64,7 @@ internal static class WorkflowDefinitionsApi
     {
         var body = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = limits.Value.MaxJsonDepth }, cancellationToken: cancellationToken);
         var saved = await store.SaveDraftAsync(WorkflowDefinitionSerializer.Deserialize(body), user.ToAuditActor(), cancellationToken);
-        return TypedResults.Created($"/api/workflow-definitions/{saved.DefinitionId}?version={saved.Version}", WorkflowDefinitionSerializer.ToJsonObject(saved));
+        return TypedResults.Created($"/api/workflow-definitions/{Uri.EscapeDataString(saved.DefinitionId)}?version={saved.Version}", WorkflowDefinitionSerializer.ToJsonObject(saved));
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult, ValidationProblem>> GetAsync(

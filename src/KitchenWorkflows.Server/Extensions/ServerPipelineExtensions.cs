@@ -41,6 +41,8 @@ internal static partial class ServerPipelineExtensions
         // After authentication, so that callers are counted by key or account rather than by address.
         app.UseRateLimiter();
         app.UseAuthorization();
+        // After authorization, so that only a caller who may call the endpoint makes the server read a body.
+        app.UseMiddleware<Utf8JsonBodyValidation>();
     }
 
     public static void MapOperationsEndpoints(this WebApplication app)

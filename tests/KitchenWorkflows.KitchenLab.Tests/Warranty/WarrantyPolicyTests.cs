@@ -175,6 +175,25 @@ public sealed class WarrantyPolicyTests
     }
 
     [Fact]
+    public void Check_HandoverSoLateItsCoverageEndIsNoDate_IsAnErrorNotAnOverflow()
+    {
+        var result = WarrantyPolicy.Check(new WarrantyClaim(Date("9999-12-31"), Date("9999-12-31"), ItemCategory.Cabinet, ClaimCause.ManufacturingDefect));
+
+        Assert.False(result.IsValid);
+        Assert.Equal(
+            "The handover date 9999-12-31 is out of range: the warranty ends 60 months after it, which must be a date no later than 9999-12-31.",
+            Assert.Single(result.Errors["handoverDate"]));
+    }
+
+    [Fact]
+    public void Check_LatestHandoverWhoseCoverageEndIsADate_IsDecided()
+    {
+        var verdict = Verdict("9994-12-31", "9999-12-31", ItemCategory.Cabinet, ClaimCause.ManufacturingDefect);
+
+        Assert.Equal(WarrantyPart.Additional, verdict.Part);
+    }
+
+    [Fact]
     public void Check_ValidClaim_HasNoErrors()
     {
         var result = WarrantyPolicy.Check(new WarrantyClaim(Date(Handover), Date(Handover), ItemCategory.Cabinet, ClaimCause.ManufacturingDefect));

@@ -64,6 +64,7 @@ public sealed class WarrantyCheckApiTests(WarrantyCheckApiTests.Server server) :
         { """{ "handoverDate": "2024-03-01", "claimDate": "2026-11-24", "itemCategory": "cabinet" }""", ["cause"] },
         { """{ "handoverDate": "2024-03-01", "claimDate": "2026-11-24", "itemCategory": "UnderSinkModule", "cause": "MechanicalDamage" }""", ["cause", "itemCategory"] },
         { """{ "itemCategory": "sofa", "cause": "moisture" }""", ["handoverDate", "itemCategory"] },
+        { """{ "handoverDate": "9999-12-31", "claimDate": "9999-12-31", "itemCategory": "cabinet", "cause": "moisture" }""", ["handoverDate"] },
     };
 
     [Theory]
