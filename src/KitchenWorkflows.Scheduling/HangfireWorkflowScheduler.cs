@@ -42,13 +42,13 @@ public sealed class HangfireWorkflowScheduler(IBackgroundJobClient jobs, IRecurr
         var keep = new HashSet<string>(StringComparer.Ordinal);
         foreach (var trigger in triggers)
         {
-            if (trigger.CronExpression is { } cron)
+            if (trigger.Schedule.CronExpression is { } cron)
             {
                 var id = prefix + trigger.ActivityId;
                 keep.Add(id);
                 recurringJobs.AddOrUpdate<WorkflowJobs>(id, j => j.FireCronTriggerAsync(definitionId, trigger.ActivityId, CancellationToken.None), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             }
-            else if (trigger.Interval is { } interval && interval > TimeSpan.Zero)
+            else if (trigger.Schedule.Interval is { } interval)
             {
                 jobs.Schedule<WorkflowJobs>(j => j.FireTimerTriggerAsync(definitionId, trigger.ActivityId, version, interval, CancellationToken.None), interval);
             }

@@ -223,7 +223,7 @@ public sealed partial class DurableWorkflowRuntime(
     {
         var workflow = await workflows.GetPublishedAsync(definitionId, cancellationToken);
         if (workflow is null || (version is not null && workflow.Version != version) ||
-            !workflow.Triggers.Any(t => t.Node.Id == activityId && t is IScheduledTrigger))
+            !workflow.Triggers.Any(t => t.ActivityId == activityId && t.ListensFor.Schedule is not null))
         {
             LogStaleTrigger(logger, definitionId, activityId);
             return false;
