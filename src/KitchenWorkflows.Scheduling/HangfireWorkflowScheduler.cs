@@ -4,7 +4,7 @@ using KitchenWorkflows.Engine.Runtime;
 
 namespace KitchenWorkflows.Scheduling;
 
-/// <summary>The engine's scheduler on Hangfire: due-time bookmarks become scheduled jobs, cron triggers recurring jobs.</summary>
+/// <summary>The engine's scheduler on Hangfire: due-time bookmarks become scheduled jobs, cron schedules of triggers recurring jobs, intervals chains of scheduled jobs.</summary>
 public sealed class HangfireWorkflowScheduler(IBackgroundJobClient jobs, IRecurringJobManager recurringJobs, JobStorage storage) : IWorkflowScheduler
 {
     private const string TriggerJobPrefix = "trigger:";

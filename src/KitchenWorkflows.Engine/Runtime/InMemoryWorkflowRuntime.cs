@@ -53,7 +53,7 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
 
     /// <summary>
     /// Delivers an event: resumes every bookmark of that name (and correlation, when given) and starts
-    /// every published workflow whose event trigger has that name. Returns the instance ids touched.
+    /// every published workflow with a trigger that listens for that event. Returns the instance ids touched.
     /// </summary>
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
     {

@@ -158,7 +158,7 @@ public sealed partial class DurableWorkflowRuntime(
 
     /// <summary>
     /// Delivers an event: resumes every bookmark waiting on it (and on the correlation, when given), and
-    /// starts every published workflow whose <c>Elsa.Event</c> trigger has that name. Returns the instances it touched.
+    /// starts every published workflow with a trigger that listens for that event. Returns the instances it touched.
     /// </summary>
     /// <param name="eventName">The event.</param>
     /// <param name="correlationId">Only bookmarks of this correlation, when given; the correlation of started instances.</param>
