@@ -48,6 +48,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<DatabaseInitializer>();
         services.TryAddSingleton<RuntimeStore>();
         services.TryAddSingleton<CompiledWorkflowCache>();
+        services.TryAddSingleton<PublishedTriggers>();
         services.TryAddSingleton<WorkflowDefinitionStore>();
         services.TryAddSingleton<InstanceQueries>();
         services.TryAddSingleton<AuditLog>();

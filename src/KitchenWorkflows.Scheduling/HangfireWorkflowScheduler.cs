@@ -4,7 +4,7 @@ using KitchenWorkflows.Engine.Runtime;
 
 namespace KitchenWorkflows.Scheduling;
 
-/// <summary>The engine's scheduler on Hangfire: due-time bookmarks become scheduled jobs, cron triggers recurring jobs.</summary>
+/// <summary>The engine's scheduler on Hangfire: due-time bookmarks become scheduled jobs, cron schedules of triggers recurring jobs, intervals chains of scheduled jobs.</summary>
 public sealed class HangfireWorkflowScheduler(IBackgroundJobClient jobs, IRecurringJobManager recurringJobs, JobStorage storage) : IWorkflowScheduler
 {
     private const string TriggerJobPrefix = "trigger:";
@@ -42,13 +42,13 @@ public sealed class HangfireWorkflowScheduler(IBackgroundJobClient jobs, IRecurr
         var keep = new HashSet<string>(StringComparer.Ordinal);
         foreach (var trigger in triggers)
         {
-            if (trigger.CronExpression is { } cron)
+            if (trigger.Schedule.CronExpression is { } cron)
             {
                 var id = prefix + trigger.ActivityId;
                 keep.Add(id);
                 recurringJobs.AddOrUpdate<WorkflowJobs>(id, j => j.FireCronTriggerAsync(definitionId, trigger.ActivityId, CancellationToken.None), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             }
-            else if (trigger.Interval is { } interval && interval > TimeSpan.Zero)
+            else if (trigger.Schedule.Interval is { } interval)
             {
                 jobs.Schedule<WorkflowJobs>(j => j.FireTimerTriggerAsync(definitionId, trigger.ActivityId, version, interval, CancellationToken.None), interval);
             }

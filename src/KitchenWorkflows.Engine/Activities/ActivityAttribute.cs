@@ -18,7 +18,4 @@ public sealed class ActivityAttribute(string typeName) : Attribute
 
     /// <summary>The outcome ports; dynamic activities override <see cref="Activity.GetOutcomes"/> instead.</summary>
     public string[] Outcomes { get; init; } = [Activity.DonePort];
-
-    /// <summary>Whether the activity can start a workflow (an event, a timer, a cron schedule).</summary>
-    public bool IsTrigger { get; init; }
 }

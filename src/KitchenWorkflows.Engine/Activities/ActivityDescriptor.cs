@@ -24,7 +24,7 @@ public sealed record ActivityDescriptor
     /// <summary>Whether the outcome ports depend on the node's inputs.</summary>
     public bool HasDynamicOutcomes { get; init; }
 
-    /// <summary>Whether it can start a workflow.</summary>
+    /// <summary>Whether it can start a workflow: the type implements <see cref="ITrigger"/>.</summary>
     public bool IsTrigger { get; init; }
 
     /// <summary>The inputs, in declaration order.</summary>

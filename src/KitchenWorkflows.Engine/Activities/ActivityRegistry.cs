@@ -40,7 +40,7 @@ public sealed class ActivityRegistry
             Description = attribute.Description,
             Outcomes = attribute.Outcomes,
             HasDynamicOutcomes = type.GetMethod(nameof(Activity.GetOutcomes))!.DeclaringType != typeof(Activity),
-            IsTrigger = attribute.IsTrigger,
+            IsTrigger = type.IsAssignableTo(typeof(ITrigger)),
             Inputs = [.. inputs.Select(i => i.Descriptor)],
         };
         _types[attribute.TypeName] = new Registration(descriptor, factory, inputs);

@@ -16,7 +16,11 @@ public sealed class CompiledWorkflow
         Graph = graph;
         StartActivityId = startActivityId;
         Variables = definition.Variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        Triggers = [.. definition.Root.Activities.Select(n => activities[n.Id]).Where(a => a.Descriptor.IsTrigger && a.Node.CanStartWorkflow)];
+        Triggers = [.. definition.Root.Activities
+            .Where(n => n.CanStartWorkflow)
+            .Select(n => (Node: n, Activity: activities[n.Id]))
+            .Where(a => a.Activity is ITrigger)
+            .Select(a => new WorkflowTrigger(a.Node.Id, a.Node.Type, ((ITrigger)a.Activity).Describe()))];
     }
 
     /// <summary>The definition; hosts must not change it once compiled.</summary>
@@ -34,8 +38,8 @@ public sealed class CompiledWorkflow
     /// <summary>The declared variables by name.</summary>
     public IReadOnlyDictionary<string, VariableDefinition> Variables { get; }
 
-    /// <summary>Trigger activities marked <c>canStartWorkflow</c>: events, timers and cron schedules that start instances.</summary>
-    public IReadOnlyList<Activity> Triggers { get; }
+    /// <summary>The <see cref="ITrigger"/> activities marked <c>canStartWorkflow</c>, each with what it listens for.</summary>
+    public IReadOnlyList<WorkflowTrigger> Triggers { get; }
 
     /// <summary>The definition id.</summary>
     public string DefinitionId => Definition.DefinitionId;

@@ -1,3 +1,5 @@
+using KitchenWorkflows.Engine.Activities;
+
 namespace KitchenWorkflows.Engine.Runtime;
 
 /// <summary>
@@ -9,12 +11,11 @@ public interface IWorkflowScheduler
     /// <summary>Schedules the resumption of a due-time bookmark (a delay, a timer, a retry back-off).</summary>
     Task ScheduleBookmarkAsync(string instanceId, string bookmarkId, DateTimeOffset dueAt, bool isRetry, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the scheduled triggers (cron, timer) of a definition by those of its newly published version.</summary>
+    /// <summary>Replaces the scheduled triggers of a definition by those of its newly published version (none: removes them).</summary>
     Task ScheduleTriggersAsync(string definitionId, int version, IReadOnlyList<ScheduledTriggerInfo> triggers, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A scheduled trigger of a published version.</summary>
 /// <param name="ActivityId">The trigger activity.</param>
-/// <param name="CronExpression">The cron schedule, for <c>Elsa.Cron</c>.</param>
-/// <param name="Interval">The interval, for <c>Elsa.Timer</c>.</param>
-public sealed record ScheduledTriggerInfo(string ActivityId, string? CronExpression, TimeSpan? Interval);
+/// <param name="Schedule">When it starts instances.</param>
+public sealed record ScheduledTriggerInfo(string ActivityId, TriggerSchedule Schedule);

@@ -33,9 +33,9 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
         var compiled = compiler.Compile(definition);
         _versions[(compiled.DefinitionId, compiled.Version)] = compiled;
         _published[compiled.DefinitionId] = compiled;
-        foreach (var trigger in compiled.Triggers.OfType<IScheduledTrigger>())
+        foreach (var trigger in compiled.Triggers.Where(t => t.ListensFor.Schedule is not null))
         {
-            ScheduleTrigger(compiled, (Activity)trigger, clock.GetUtcNow());
+            ScheduleTrigger(compiled, trigger, clock.GetUtcNow());
         }
 
         return compiled;
@@ -53,7 +53,7 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
 
     /// <summary>
     /// Delivers an event: resumes every bookmark of that name (and correlation, when given) and starts
-    /// every published workflow whose event trigger has that name. Returns the instance ids touched.
+    /// every published workflow with a trigger that listens for that event. Returns the instance ids touched.
     /// </summary>
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
     {
@@ -68,13 +68,10 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
 
         foreach (var workflow in _published.Values)
         {
-            foreach (var trigger in workflow.Triggers.OfType<Activities.BuiltIn.Event>())
+            foreach (var trigger in workflow.Triggers.Where(t => t.ListensFor.EventName == eventName))
             {
-                if (trigger.EventName.IsLiteral && trigger.EventName.Literal == eventName)
-                {
-                    var result = await StartAsync(workflow.DefinitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = trigger.Node.Id, TriggerPayload = payload }, cancellationToken);
-                    touched.Add(result.State.Id);
-                }
+                var result = await StartAsync(workflow.DefinitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = trigger.ActivityId, TriggerPayload = payload }, cancellationToken);
+                touched.Add(result.State.Id);
             }
         }
 
@@ -197,20 +194,20 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
         }
     }
 
-    private void ScheduleTrigger(CompiledWorkflow workflow, Activity trigger, DateTimeOffset after)
+    private void ScheduleTrigger(CompiledWorkflow workflow, WorkflowTrigger trigger, DateTimeOffset after)
     {
-        if (((IScheduledTrigger)trigger).GetNextOccurrence(after) is not { } due)
+        if (trigger.ListensFor.Schedule!.GetNextOccurrence(after) is not { } due)
         {
             return;
         }
 
-        SetTimer($"trigger:{workflow.DefinitionId}:{trigger.Node.Id}", due, async () =>
+        SetTimer($"trigger:{workflow.DefinitionId}:{trigger.ActivityId}", due, async () =>
         {
             // A trigger fires only for the version still published; republishing reschedules it.
             if (_published.TryGetValue(workflow.DefinitionId, out var current) && current == workflow)
             {
                 ScheduleTrigger(workflow, trigger, due);
-                await StartAsync(workflow.DefinitionId, new StartRequest { TriggerActivityId = trigger.Node.Id });
+                await StartAsync(workflow.DefinitionId, new StartRequest { TriggerActivityId = trigger.ActivityId });
             }
         });
     }

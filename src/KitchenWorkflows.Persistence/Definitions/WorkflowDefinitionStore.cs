@@ -20,7 +20,7 @@ public sealed class WorkflowDefinitionStore(
     WorkflowValidator validator,
     DefinitionLimitsValidator limits,
     CompiledWorkflowCache workflows,
-    IWorkflowScheduler scheduler,
+    PublishedTriggers triggers,
     TimeProvider clock)
 {
     /// <summary>Every definition with its latest and published version.</summary>
@@ -92,8 +92,7 @@ public sealed class WorkflowDefinitionStore(
         AuditLog.Add(db, clock.GetUtcNow(), actor, AuditActions.DefinitionPublish, AuditActions.Definition, definitionId, latest.Version);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        workflows.PublishedChanged(definitionId);
-        await ScheduleTriggersAsync(definitionId, latest.Version, cancellationToken);
+        await triggers.ActivateAsync(definitionId, latest.Version, cancellationToken);
         return ToDefinition(latest);
     }
 
@@ -205,8 +204,7 @@ public sealed class WorkflowDefinitionStore(
         await transaction.CommitAsync(cancellationToken);
         if (publish)
         {
-            workflows.PublishedChanged(definition.DefinitionId);
-            await ScheduleTriggersAsync(definition.DefinitionId, record.Version, cancellationToken);
+            await triggers.ActivateAsync(definition.DefinitionId, record.Version, cancellationToken);
         }
 
         return ToDefinition(record);
@@ -235,30 +233,18 @@ public sealed class WorkflowDefinitionStore(
         target.Json = Rewrite(target.Json, published: true);
         target.UpdatedAt = now;
 
-        // The trigger index follows the published version: event triggers are found by name on delivery.
+        // The trigger index follows the published version, in the publish's transaction: a delivery finds event
+        // triggers by name in it, from the moment the publish commits, on every node.
         await db.Triggers.Where(t => t.DefinitionId == target.DefinitionId).ExecuteDeleteAsync(cancellationToken);
-        var definition = WorkflowDefinitionSerializer.Deserialize(target.Json);
-        var compiled = workflows.Compile(definition);
+        var compiled = workflows.Compile(WorkflowDefinitionSerializer.Deserialize(target.Json));
         db.Triggers.AddRange(compiled.Triggers.Select(t => new TriggerRecord
         {
             DefinitionId = target.DefinitionId,
             Version = target.Version,
-            ActivityId = t.Node.Id,
-            ActivityType = t.Node.Type,
-            EventName = t is Engine.Activities.BuiltIn.Event e && e.EventName.IsLiteral ? e.EventName.Literal : null,
+            ActivityId = t.ActivityId,
+            ActivityType = t.ActivityType,
+            EventName = t.ListensFor.EventName,
         }));
-    }
-
-    private async Task ScheduleTriggersAsync(string definitionId, int version, CancellationToken cancellationToken)
-    {
-        var compiled = await workflows.GetAsync(definitionId, version, cancellationToken);
-        var scheduled = compiled.Triggers.OfType<IScheduledTrigger>().Select(t => t switch
-        {
-            Engine.Activities.BuiltIn.Cron cron => new ScheduledTriggerInfo(cron.Node.Id, cron.CronExpression.IsLiteral ? cron.CronExpression.Literal : null, null),
-            Engine.Activities.BuiltIn.Timer timer => new ScheduledTriggerInfo(timer.Node.Id, null, timer.Interval.IsLiteral ? timer.Interval.Literal : null),
-            _ => new ScheduledTriggerInfo(((Activity)t).Node.Id, null, null),
-        }).ToList();
-        await scheduler.ScheduleTriggersAsync(definitionId, version, scheduled, cancellationToken);
     }
 
     private static string Rewrite(string json, bool published)

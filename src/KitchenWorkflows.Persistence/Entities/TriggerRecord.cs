@@ -1,6 +1,6 @@
 namespace KitchenWorkflows.Persistence.Entities;
 
-/// <summary>A trigger of a published definition version (an event name, a cron schedule, a timer interval).</summary>
+/// <summary>A trigger of a published definition version, indexed by what it describes (<see cref="Engine.Activities.ITrigger"/>) at publish.</summary>
 public sealed class TriggerRecord
 {
     /// <summary>The row id.</summary>
@@ -18,6 +18,6 @@ public sealed class TriggerRecord
     /// <summary>The trigger's activity type (<c>Elsa.Event</c>, <c>Elsa.Cron</c>, <c>Elsa.Timer</c>).</summary>
     public required string ActivityType { get; set; }
 
-    /// <summary>The event name, for event triggers.</summary>
+    /// <summary>The event it listens for, when it listens for one: what a delivery looks triggers up by.</summary>
     public string? EventName { get; set; }
 }

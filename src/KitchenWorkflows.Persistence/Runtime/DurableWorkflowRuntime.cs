@@ -158,7 +158,7 @@ public sealed partial class DurableWorkflowRuntime(
 
     /// <summary>
     /// Delivers an event: resumes every bookmark waiting on it (and on the correlation, when given), and
-    /// starts every published workflow whose <c>Elsa.Event</c> trigger has that name. Returns the instances it touched.
+    /// starts every published workflow with a trigger that listens for that event. Returns the instances it touched.
     /// </summary>
     /// <param name="eventName">The event.</param>
     /// <param name="correlationId">Only bookmarks of this correlation, when given; the correlation of started instances.</param>
@@ -223,7 +223,7 @@ public sealed partial class DurableWorkflowRuntime(
     {
         var workflow = await workflows.GetPublishedAsync(definitionId, cancellationToken);
         if (workflow is null || (version is not null && workflow.Version != version) ||
-            !workflow.Triggers.Any(t => t.Node.Id == activityId && t is IScheduledTrigger))
+            !workflow.Triggers.Any(t => t.ActivityId == activityId && t.ListensFor.Schedule is not null))
         {
             LogStaleTrigger(logger, definitionId, activityId);
             return false;

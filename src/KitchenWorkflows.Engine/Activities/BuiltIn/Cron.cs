@@ -7,25 +7,18 @@ namespace KitchenWorkflows.Engine.Activities.BuiltIn;
 /// Inside a flow, waits for the next occurrence of a cron schedule (UTC; five fields, or six with
 /// seconds). As a trigger, the host starts a new instance at every occurrence.
 /// </summary>
-[Activity("Elsa.Cron", Category = "Scheduling", Description = "Wait for the next cron occurrence; as a trigger, start an instance on each.", IsTrigger = true)]
-public sealed class Cron : Activity, IScheduledTrigger
+[Activity("Elsa.Cron", Category = "Scheduling", Description = "Wait for the next cron occurrence; as a trigger, start an instance on each.")]
+public sealed class Cron : Activity, ITrigger
 {
     /// <summary>The cron expression.</summary>
     [Input(Description = "A cron expression, such as 0 9 * * 1-5 (UTC).", Required = true)]
     public Input<string> CronExpression { get; set; } = new();
 
-    /// <summary>Parses a five- or six-field cron expression.</summary>
-    /// <exception cref="CronFormatException">The expression does not parse.</exception>
-    public static CronExpression Parse(string expression)
-    {
-        ArgumentNullException.ThrowIfNull(expression);
-        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return Cronos.CronExpression.Parse(expression, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
-    }
-
     /// <inheritdoc />
-    public DateTimeOffset? GetNextOccurrence(DateTimeOffset after) =>
-        CronExpression.IsLiteral ? Parse(CronExpression.Literal ?? "").GetNextOccurrence(after, TimeZoneInfo.Utc) : null;
+    public TriggerDescription Describe() =>
+        CronExpression.IsLiteral && !string.IsNullOrEmpty(CronExpression.Literal)
+            ? new TriggerDescription { Schedule = TriggerSchedule.Cron(CronExpression.Literal) }
+            : TriggerDescription.Nothing;
 
     /// <inheritdoc />
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context)
@@ -35,7 +28,7 @@ public sealed class Cron : Activity, IScheduledTrigger
             return ValueTask.FromResult(ActivityResult.Done);
         }
 
-        var next = Parse(context.Get(CronExpression) ?? "").GetNextOccurrence(context.Now, TimeZoneInfo.Utc)
+        var next = TriggerSchedule.ParseCron(context.Get(CronExpression) ?? "").GetNextOccurrence(context.Now, TimeZoneInfo.Utc)
             ?? throw new InvalidOperationException("The cron expression has no future occurrence.");
         return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(Node.Type, DueAt: next)));
     }
@@ -48,7 +41,7 @@ public sealed class Cron : Activity, IScheduledTrigger
             string? problem = null;
             try
             {
-                Parse(literal.Text);
+                TriggerSchedule.ParseCron(literal.Text);
             }
             catch (CronFormatException ex)
             {

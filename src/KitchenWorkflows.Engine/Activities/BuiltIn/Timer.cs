@@ -6,16 +6,18 @@ namespace KitchenWorkflows.Engine.Activities.BuiltIn;
 /// Inside a flow, waits one interval. As a trigger (<c>canStartWorkflow</c>), the host starts a new
 /// instance every interval.
 /// </summary>
-[Activity("Elsa.Timer", Category = "Scheduling", Description = "Wait an interval; as a trigger, start an instance every interval.", IsTrigger = true)]
-public sealed class Timer : Activity, IScheduledTrigger
+[Activity("Elsa.Timer", Category = "Scheduling", Description = "Wait an interval; as a trigger, start an instance every interval.")]
+public sealed class Timer : Activity, ITrigger
 {
     /// <summary>The interval.</summary>
     [Input(Description = "The interval, such as 00:10:00.", Required = true)]
     public Input<TimeSpan> Interval { get; set; } = new();
 
     /// <inheritdoc />
-    public DateTimeOffset? GetNextOccurrence(DateTimeOffset after) =>
-        Interval.IsLiteral && Interval.Literal > System.TimeSpan.Zero ? after + Interval.Literal : null;
+    public TriggerDescription Describe() =>
+        Interval.IsLiteral && Interval.Literal > System.TimeSpan.Zero
+            ? new TriggerDescription { Schedule = TriggerSchedule.Every(Interval.Literal) }
+            : TriggerDescription.Nothing;
 
     /// <inheritdoc />
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context) =>
