@@ -26,7 +26,7 @@ public sealed class StoreSqlTests
         var statements = Statements();
         Assert.True(statements.Count >= 20, $"Only {statements.Count} statements found: the reflection no longer finds the store's SQL.");
 
-        var wrong = statements.SelectMany(s => WrongNames(db.Model, s.Sql, s.ClassTables(db.Model)).Select(name => $"{s.Name}: {name}")).ToList();
+        var wrong = statements.SelectMany(s => WrongNames(db.Model, s.Sql, s.ClassTables(db.Model)).Select(name => $"{name} in {s.Name}")).ToList();
 
         Assert.Empty(wrong);
     }
