@@ -46,7 +46,10 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.TryAddSingleton<DatabaseInitializer>();
-        services.TryAddSingleton<RuntimeStore>();
+        services.TryAddSingleton<StoreConnections>();
+        services.TryAddSingleton(sp => new RuntimeStore(sp.GetRequiredService<StoreConnections>()));
+        services.TryAddSingleton(sp => new RecoveryStore(sp.GetRequiredService<StoreConnections>()));
+        services.TryAddSingleton(sp => new PublishedVersions(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<PublishedTriggers>();
         services.TryAddSingleton<WorkflowDefinitionStore>();

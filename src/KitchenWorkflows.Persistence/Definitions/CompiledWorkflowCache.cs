@@ -8,19 +8,15 @@ namespace KitchenWorkflows.Persistence.Definitions;
 
 /// <summary>
 /// Compiled definition versions, by (definition id, version). A version never changes once published,
-/// so it is compiled once per process. Which version is published is remembered until this process publishes again:
-/// the single owner of a SQLite file publishes everything itself; where several nodes share the store, a start checks
-/// the version it remembered in its insert, so a publish on any node still takes effect everywhere at once.
+/// so it is compiled once per process. Which version is published is the store's <see cref="PublishedVersions"/>.
 /// </summary>
-public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> contexts, RuntimeStore store, WorkflowCompiler compiler)
+public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> contexts, PublishedVersions published, WorkflowCompiler compiler)
 {
     private readonly ConcurrentDictionary<(string DefinitionId, int Version), CompiledWorkflow> _compiled = new();
-    private readonly ConcurrentDictionary<string, int?> _published = new(StringComparer.Ordinal);
-    private int _publishes;
 
     /// <summary>The published version of a definition, or null when none is published (asked of the store each time where nodes share it).</summary>
     public async Task<CompiledWorkflow?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
-        await GetVersionOrNullAsync(definitionId, await FindPublishedVersionAsync(definitionId, remember: !store.IsShared, cancellationToken), cancellationToken);
+        await GetVersionOrNullAsync(definitionId, await published.FindCurrentAsync(definitionId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The published version as this node last saw it: asked of the store once, and again after
@@ -28,14 +24,10 @@ public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> c
     /// inserts its instance only while the version is still published and, refused, calls PublishedChanged and asks again.
     /// </summary>
     public async Task<CompiledWorkflow?> GetLastSeenPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
-        await GetVersionOrNullAsync(definitionId, await FindPublishedVersionAsync(definitionId, remember: true, cancellationToken), cancellationToken);
+        await GetVersionOrNullAsync(definitionId, await published.FindLastSeenAsync(definitionId, cancellationToken), cancellationToken);
 
     /// <summary>Forgets which version of <paramref name="definitionId"/> is published; called once a publish is committed.</summary>
-    public void PublishedChanged(string definitionId)
-    {
-        Interlocked.Increment(ref _publishes);
-        _published.TryRemove(definitionId, out _);
-    }
+    public void PublishedChanged(string definitionId) => published.Forget(definitionId);
 
     /// <summary>Compiles a definition that is not stored yet (to index its triggers before it is committed).</summary>
     /// <exception cref="Engine.Validation.WorkflowDefinitionException">The definition does not validate.</exception>
@@ -61,23 +53,4 @@ public sealed class CompiledWorkflowCache(IDbContextFactory<WorkflowDbContext> c
 
     private async Task<CompiledWorkflow?> GetVersionOrNullAsync(string definitionId, int? version, CancellationToken cancellationToken) =>
         version is null ? null : await GetAsync(definitionId, version.Value, cancellationToken);
-
-    private async Task<int?> FindPublishedVersionAsync(string definitionId, bool remember, CancellationToken cancellationToken)
-    {
-        if (remember && _published.TryGetValue(definitionId, out var known))
-        {
-            return known;
-        }
-
-        // A publish committed while the store was read may have made the answer stale: then it is not remembered.
-        // Nor is "none published" where nodes share the store: no insert would find out that another node published.
-        var publishes = Volatile.Read(ref _publishes);
-        var version = await store.FindPublishedVersionAsync(definitionId, cancellationToken);
-        if (remember && Volatile.Read(ref _publishes) == publishes && (version is not null || !store.IsShared))
-        {
-            _published[definitionId] = version;
-        }
-
-        return version;
-    }
 }

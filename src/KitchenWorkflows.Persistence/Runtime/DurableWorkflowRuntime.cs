@@ -1,13 +1,10 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using KitchenWorkflows.Engine.Activities;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence.Definitions;
-using KitchenWorkflows.Persistence.Entities;
 using KitchenWorkflows.Persistence.Store;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +16,8 @@ namespace KitchenWorkflows.Persistence.Runtime;
 /// in-process lock plus a lease row across nodes), and a stimulus consumes its bookmark exactly once.
 /// </summary>
 public sealed partial class DurableWorkflowRuntime(
-    IDbContextFactory<WorkflowDbContext> contexts,
     RuntimeStore store,
+    RecoveryStore recovery,
     CompiledWorkflowCache workflows,
     WorkflowRunner runner,
     IWorkflowScheduler scheduler,
@@ -86,14 +83,11 @@ public sealed partial class DurableWorkflowRuntime(
         }
 
         var state = runner.CreateInstance(workflow, request);
-        // Where nodes share the store, leased to this node even when dispatched: its own worker runs it, and another
-        // node's poller leaves it alone unless this node dies and the lease lapses.
-        var record = NewRecord(state);
-        var key = scopedKey is null ? null : new IdempotencyRecord { Key = scopedKey, RequestHash = requestHash!, InstanceId = state.Id, CreatedAt = state.CreatedAt };
-        var publishedVersion = checkPublished ? workflow.Version : (int?)null;
+        var start = new NewInstance(state, WorkflowStateSerializer.Serialize(state), NodeId, _options.LeaseDuration,
+            scopedKey is null ? null : (scopedKey, requestHash!), checkPublished ? workflow.Version : null);
         if (dispatch)
         {
-            var (inserted, concurrent) = await InsertAsync(record, key, publishedVersion, cancellationToken);
+            var (inserted, concurrent) = await InsertAsync(start, cancellationToken);
             if (!inserted)
             {
                 return concurrent;
@@ -108,7 +102,7 @@ public sealed partial class DurableWorkflowRuntime(
         // sees no lease) would otherwise run it too, from the same start.
         using (await _locks.TryEnterAsync(state.Id, Timeout.InfiniteTimeSpan, cancellationToken))
         {
-            var (inserted, concurrent) = await InsertAsync(record, key, publishedVersion, cancellationToken);
+            var (inserted, concurrent) = await InsertAsync(start, cancellationToken);
             if (!inserted)
             {
                 return concurrent;
@@ -244,44 +238,24 @@ public sealed partial class DurableWorkflowRuntime(
     public Task ResumeOverdueAsync(CancellationToken cancellationToken = default) => SweepAsync(TimeSpan.Zero, cancellationToken);
 
     /// <summary>Ids of instances with queued work that no live node holds, oldest first.</summary>
-    public async Task<List<string>> FindPendingAsync(int limit, CancellationToken cancellationToken = default)
-    {
-        await using var db = contexts.CreateDbContext();
-        return await PendingIdsAsync(db, clock.GetUtcNow(), limit, cancellationToken);
-    }
+    public Task<List<string>> FindPendingAsync(int limit, CancellationToken cancellationToken = default) =>
+        recovery.FindPendingAsync(clock.GetUtcNow(), limit, cancellationToken);
 
     /// <summary>
     /// Gives back the leases this node held before a restart, so its unfinished work resumes at once. On SQLite every
     /// lease: its single owner writes none, so any left come from an earlier version.
     /// </summary>
-    public async Task ReleaseOwnLeasesAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = contexts.CreateDbContext();
-        var node = NodeId;
-        var shared = store.IsShared;
-        await db.Instances.Where(i => shared ? i.LeaseOwner == node : i.LeaseOwner != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
-    }
+    public Task ReleaseOwnLeasesAsync(CancellationToken cancellationToken = default) =>
+        recovery.ReleaseLeasesOfAsync(NodeId, cancellationToken);
 
     private async Task SweepAsync(TimeSpan grace, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        List<BookmarkRecord> overdue;
-        List<string> abandoned;
-        await using (var db = contexts.CreateDbContext())
-        {
-            // A bookmark still here after its due time lost its scheduled job (the process died between
-            // the commit and the scheduling, or while the job ran); resuming twice is harmless. An instance
-            // a live worker holds is left alone: waiting for its lease would stall the sweep for nothing.
-            var late = now - grace;
-            overdue = await db.Bookmarks.AsNoTracking()
-                .Where(b => b.DueAt != null && b.DueAt <= late)
-                .Where(b => db.Instances.Any(i => i.Id == b.InstanceId && (i.LeaseOwner == null || i.LeaseUntil < now)))
-                .OrderBy(b => b.DueAt)
-                .Take(500)
-                .ToListAsync(cancellationToken);
-            abandoned = await PendingIdsAsync(db, now, 500, cancellationToken);
-        }
+        // A bookmark still here after its due time lost its scheduled job (the process died between
+        // the commit and the scheduling, or while the job ran); resuming twice is harmless. An instance
+        // a live worker holds is left alone: waiting for its lease would stall the sweep for nothing.
+        var overdue = await recovery.FindOverdueBookmarksAsync(now - grace, now, 500, cancellationToken);
+        var abandoned = await recovery.FindPendingAsync(now, 500, cancellationToken);
 
         foreach (var id in abandoned)
         {
@@ -292,23 +266,15 @@ public sealed partial class DurableWorkflowRuntime(
         {
             try
             {
-                await ResumeAsync(bookmark.InstanceId, bookmark.Id, payload: null, token);
+                await ResumeAsync(bookmark.InstanceId, bookmark.BookmarkId, payload: null, token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
             {
                 // One instance that cannot be resumed now must not keep the others waiting for the next sweep.
-                LogSweepResumeFailed(logger, ex, bookmark.Id, bookmark.InstanceId);
+                LogSweepResumeFailed(logger, ex, bookmark.BookmarkId, bookmark.InstanceId);
             }
         });
     }
-
-    private static Task<List<string>> PendingIdsAsync(WorkflowDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        db.Instances.AsNoTracking()
-            .Where(i => i.SubStatus == WorkflowSubStatus.Executing && (i.LeaseOwner == null || i.LeaseUntil < now))
-            .OrderBy(i => i.CreatedAt)
-            .Select(i => i.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
 
     private async Task<RunResult?> WithInstanceAsync(string instanceId, Func<CompiledWorkflow, WorkflowInstanceState, Task<RunResult?>> run, CancellationToken cancellationToken, bool waitForLease = true)
     {
@@ -380,8 +346,7 @@ public sealed partial class DurableWorkflowRuntime(
         }
     }
 
-    // Unshared (SQLite), the in-process lock is the lease and there is nothing to renew.
-    private LeaseKeeper? KeepLease(string instanceId) => store.IsShared ? new(store, instanceId, NodeId, clock, _options.LeaseDuration) : null;
+    private IAsyncDisposable? KeepLease(string instanceId) => store.KeepLease(instanceId, NodeId, clock, _options.LeaseDuration);
 
     private Task ReleaseAsync(string instanceId, CancellationToken cancellationToken) =>
         store.ReleaseAsync(instanceId, NodeId, cancellationToken);
@@ -416,53 +381,30 @@ public sealed partial class DurableWorkflowRuntime(
         }
     }
 
-    // Inserts a new instance. Not inserted: with the first instance of a concurrent call that won the insert with the
-    // same idempotency key, or with nothing when the version checked is no longer the published one.
-    private async Task<(bool Inserted, StartResult? Concurrent)> InsertAsync(WorkflowInstanceRecord record, IdempotencyRecord? key, int? publishedVersion, CancellationToken cancellationToken)
-    {
-        try
+    // Inserts a new instance (leased to this node where nodes share the store, even when dispatched: its own worker
+    // runs it, and another node's poller leaves it alone unless this node dies and the lease lapses). Not inserted:
+    // with the first instance of a concurrent call that won the insert with the same idempotency key, or with nothing
+    // when the version checked is no longer the published one.
+    private async Task<(bool Inserted, StartResult? Concurrent)> InsertAsync(NewInstance start, CancellationToken cancellationToken) =>
+        await store.InsertAsync(start, cancellationToken) switch
         {
-            return (await store.InsertAsync(record, key, publishedVersion, cancellationToken), null);
-        }
-        catch (DbException) when (key is not null)
-        {
-            return (false, await FindReplayAsync(key.Key, key.RequestHash, cancellationToken)
-                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request."));
-        }
-    }
+            InsertOutcome.Inserted => (true, null),
+            InsertOutcome.KeyTaken => (false, await FindReplayAsync(start.Key!.Value.Key, start.Key.Value.RequestHash, cancellationToken)
+                ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The idempotency key is being used by a concurrent request.")),
+            _ => (false, null),
+        };
 
     private async Task<StartResult?> FindReplayAsync(string scopedKey, string requestHash, CancellationToken cancellationToken)
     {
-        await using var db = contexts.CreateDbContext();
-        var key = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Key == scopedKey, cancellationToken);
-        if (key is null)
+        if (await store.FindKeyedStartAsync(scopedKey, cancellationToken) is not { } keyed)
         {
             return null;
         }
 
-        if (key.RequestHash != requestHash)
-        {
-            throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The Idempotency-Key was already used with a different request body.");
-        }
-
-        var snapshot = await db.Instances.AsNoTracking().Where(i => i.Id == key.InstanceId).Select(i => i.Snapshot).FirstAsync(cancellationToken);
-        return new StartResult(WorkflowStateSerializer.Deserialize(snapshot), Replayed: true);
+        return keyed.RequestHash == requestHash
+            ? new StartResult(WorkflowStateSerializer.Deserialize(keyed.Snapshot), Replayed: true)
+            : throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, "The Idempotency-Key was already used with a different request body.");
     }
-
-    private WorkflowInstanceRecord NewRecord(WorkflowInstanceState state) => new()
-    {
-        Id = state.Id,
-        DefinitionId = state.DefinitionId,
-        DefinitionVersion = state.DefinitionVersion,
-        Status = state.Status,
-        SubStatus = state.SubStatus,
-        CorrelationId = state.CorrelationId,
-        Snapshot = WorkflowStateSerializer.Serialize(state),
-        LeaseOwner = store.IsShared ? NodeId : null,
-        LeaseUntil = store.IsShared ? state.CreatedAt + _options.LeaseDuration : null,
-        CreatedAt = state.CreatedAt,
-        UpdatedAt = state.UpdatedAt,
-    };
 
     private async Task<CompiledWorkflow?> TryGetVersionAsync(string definitionId, int version, CancellationToken cancellationToken)
     {

@@ -1,11 +1,10 @@
 using System.Data.Common;
-using System.Text;
 
 namespace KitchenWorkflows.Persistence.Store;
 
 /// <summary>
-/// A hand-written SQL command over the EF model: table and column names come from the model, identifiers and
-/// parameters are written by the provider's SQL helper, and every value is bound through the column's own EF
+/// A command of hand-written SQL statements (<see cref="StoreSql"/>, <see cref="StoreRows{TRow}"/>) over the EF model:
+/// parameter placeholders are written by the provider's SQL helper, and every value is bound through its column's own EF
 /// type mapping, so a row written here is exactly the row EF would write (SQLite's DateTimeOffset as ticks,
 /// enums as names) on either provider. The hot path uses it instead of LINQ, whose per-call work (expression
 /// parameter extraction that compiles small lambdas, cache-key hashing, change tracking) cost many times more
@@ -20,44 +19,61 @@ internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposabl
     private readonly StoreModel _model = connection.Model;
     private StoreBuffer? _buffer = StoreBuffer.Rent();
     private DbCommand? _oneOff;
-
-    public bool IsEmpty => Buffer.Text.Length == 0;
+    private StoreSql? _bindSql;
+    private int _bindFirst;
+    private string? _guard;
+    private int _ctes;
 
     private StoreBuffer Buffer => _buffer ?? throw new ObjectDisposedException(nameof(StoreCommand));
 
+    /// <summary>Appends raw SQL that names nothing of the model (a separator, a CTE's name).</summary>
     public StoreCommand Append(string text)
     {
         Buffer.Text.Append(text);
         return this;
     }
 
-    /// <summary>The delimited table name of an entity.</summary>
-    public StoreCommand Table<TEntity>() => Append(_model.Table(typeof(TEntity)));
-
-    /// <summary>The delimited column name of a property (give it with <c>nameof</c>).</summary>
-    public StoreCommand Column<TEntity>(string property) => Append(_model.Column(typeof(TEntity), property).Name);
-
-    /// <summary><c>column = value</c>, the value bound as the column stores it.</summary>
-    public StoreCommand Set<TEntity>(string property, object? value) => Column<TEntity>(property).Append(" = ").Value<TEntity>(property, value);
-
-    /// <summary>A parameter holding <paramref name="value"/> as the column of <paramref name="property"/> stores it.</summary>
-    public StoreCommand Value<TEntity>(string property, object? value)
+    /// <summary>Appends a statement (or a part of one); <see cref="Bind{TEntity}"/> then gives its parameters' values.</summary>
+    public StoreCommand Append(StoreSql sql)
     {
+        ArgumentNullException.ThrowIfNull(sql);
         var values = Buffer.Values;
-        values.Add((_model.Column(typeof(TEntity), property), value));
-        return Append(_model.Parameter(values.Count - 1).Placeholder);
+        _bindFirst = values.Count;
+        _bindSql = sql;
+        sql.WriteTo(Buffer.Text, _model, _bindFirst);
+        for (var i = 0; i < sql.Parameters.Count; i++)
+        {
+            values.Add((null!, null));
+        }
+
+        return this;
     }
 
     /// <summary>
-    /// A comma-separated parameter list for <c>IN (...)</c>; <c>NULL</c> when there are no values, so that
-    /// <c>x IN (NULL)</c> matches nothing.
+    /// Gives parameter <c>@<paramref name="parameter"/></c> of the statement appended last its value, bound as the column of
+    /// <paramref name="property"/> (give it with <c>nameof</c>) stores it.
+    /// </summary>
+    public StoreCommand Bind<TEntity>(string parameter, string property, object? value)
+    {
+        var sql = _bindSql ?? throw new InvalidOperationException("No statement to bind.");
+        Buffer.Values[_bindFirst + sql.IndexOf(parameter)] = (_model.Column(typeof(TEntity), property), value);
+        return this;
+    }
+
+    /// <summary>
+    /// Appends a comma-separated parameter list for <c>IN (...)</c>, each value bound as the column of
+    /// <paramref name="property"/> stores it; <c>NULL</c> when there are none, so that <c>x IN (NULL)</c> matches nothing.
     /// </summary>
     public StoreCommand Values<TEntity>(string property, IEnumerable<object?> values)
     {
+        ArgumentNullException.ThrowIfNull(values);
+        var column = _model.Column(typeof(TEntity), property);
+        var list = Buffer.Values;
         var first = true;
         foreach (var value in values)
         {
-            Append(first ? "" : ", ").Value<TEntity>(property, value);
+            list.Add((column, value));
+            Append(first ? "" : ", ").Append(_model.Parameter(list.Count - 1).Placeholder);
             first = false;
         }
 
@@ -65,53 +81,71 @@ internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposabl
     }
 
     /// <summary>
-    /// Appends <c>INSERT INTO table (columns) VALUES (...), (...);</c> for the rows (into the table of <typeparamref name="TEntity"/>), a statement per
-    /// <see cref="RowsPerInsert"/> rows to stay under the providers' parameter limits; nothing when there are none.
+    /// From here on, every statement (<see cref="StartStatement"/> to <see cref="EndStatement"/>) is a data-modifying CTE of
+    /// the statement that begins with <c>WITH <paramref name="cte"/> AS (...)</c>, and writes only when that CTE returned a
+    /// row (<see cref="AndOnlyIfGuarded"/>): PostgreSQL's way to make writes depend on an update in one statement.
     /// </summary>
-    public StoreCommand InsertRows<TEntity, TRow>(IReadOnlyList<TRow> rows, params (string Property, Func<TRow, object?> Value)[] columns)
+    public StoreCommand GuardedBy(string cte)
     {
+        _guard = cte;
+        return this;
+    }
+
+    /// <summary>Begins a statement: nothing, or in a guarded command the next CTE's <c>, wN AS (</c>.</summary>
+    public StoreCommand StartStatement() =>
+        _guard is null ? this : Append(", w").Append(_ctes++.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" AS (");
+
+    /// <summary>Ends a statement: <c>;</c>, or in a guarded command the CTE's closing parenthesis.</summary>
+    public StoreCommand EndStatement() => Append(_guard is null ? ";\n" : ")\n");
+
+    /// <summary>In a guarded command, <c> AND EXISTS (SELECT 1 FROM guard)</c> for a statement's WHERE clause.</summary>
+    public StoreCommand AndOnlyIfGuarded() => _guard is null ? this : Append(" AND EXISTS (SELECT 1 FROM ").Append(_guard).Append(")");
+
+    /// <summary>
+    /// Appends <c>head VALUES (...), (...) tail;</c> for the rows of instance <paramref name="instanceId"/>, a statement
+    /// per <see cref="RowsPerInsert"/> rows to stay under the providers' parameter limits; nothing when there are none.
+    /// In a guarded command the values are selected <c>WHERE EXISTS (SELECT 1 FROM guard)</c>.
+    /// </summary>
+    public StoreCommand InsertRows<TRow>(StoreRows<TRow> insert, string instanceId, IReadOnlyList<TRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(insert);
+        ArgumentNullException.ThrowIfNull(rows);
         for (var start = 0; start < rows.Count; start += RowsPerInsert)
         {
-            InsertInto<TEntity, TRow>(columns).Append(" VALUES ");
+            StartStatement().Append(insert.Head).Append(_guard is null ? " VALUES " : " SELECT * FROM (VALUES ");
             for (var r = start; r < Math.Min(start + RowsPerInsert, rows.Count); r++)
             {
-                Append(r == start ? "(" : ", (").RowValues<TEntity, TRow>(rows[r], columns).Append(")");
+                Append(r == start ? "(" : ", (").RowValues(insert, instanceId, rows[r]).Append(")");
             }
 
-            Append(";\n");
+            if (_guard is not null)
+            {
+                Append(") AS row_values WHERE EXISTS (SELECT 1 FROM ").Append(_guard).Append(")");
+            }
+
+            Append(insert.Tail).EndStatement();
         }
 
         return this;
     }
 
     /// <summary>
-    /// Appends <c>INSERT INTO table (columns) SELECT values WHERE condition;</c>: the row is written only when
-    /// <paramref name="condition"/> (SQL appended by the caller) holds when the statement runs.
+    /// Appends <c>head SELECT values WHERE condition;</c>: the row is written only when <paramref name="condition"/> holds
+    /// when the statement runs; bind the condition's parameters next.
     /// </summary>
-    public StoreCommand InsertRowWhere<TEntity, TRow>(TRow row, Action<StoreCommand> condition, params (string Property, Func<TRow, object?> Value)[] columns)
+    public StoreCommand InsertRowWhere<TRow>(StoreRows<TRow> insert, string instanceId, TRow row, StoreSql condition)
     {
-        ArgumentNullException.ThrowIfNull(condition);
-        InsertInto<TEntity, TRow>(columns).Append(" SELECT ").RowValues<TEntity, TRow>(row, columns).Append(" WHERE ");
-        condition(this);
-        return Append(";\n");
+        ArgumentNullException.ThrowIfNull(insert);
+        return Append(insert.Head).Append(" SELECT ").RowValues(insert, instanceId, row).Append(" WHERE ").Append(condition);
     }
 
-    private StoreCommand InsertInto<TEntity, TRow>((string Property, Func<TRow, object?> Value)[] columns)
+    private StoreCommand RowValues<TRow>(StoreRows<TRow> insert, string instanceId, TRow row)
     {
-        Append("INSERT INTO ").Table<TEntity>().Append(" (");
-        for (var c = 0; c < columns.Length; c++)
+        var values = Buffer.Values;
+        for (var c = 0; c < insert.Values.Length; c++)
         {
-            Append(c == 0 ? "" : ", ").Column<TEntity>(columns[c].Property);
-        }
-
-        return Append(")");
-    }
-
-    private StoreCommand RowValues<TEntity, TRow>(TRow row, (string Property, Func<TRow, object?> Value)[] columns)
-    {
-        for (var c = 0; c < columns.Length; c++)
-        {
-            Append(c == 0 ? "" : ", ").Value<TEntity>(columns[c].Property, columns[c].Value(row));
+            values.Add((_model.Column(insert.Table, insert.Columns[c]), insert.Values[c](instanceId, row)));
+            Append(c == 0 ? "" : ", ").Append(_model.Parameter(values.Count - 1).Placeholder);
         }
 
         return this;
@@ -149,6 +183,14 @@ internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposabl
     private DbCommand Build()
     {
         var buffer = Buffer;
+        foreach (var (column, _) in buffer.Values)
+        {
+            if (column is null)
+            {
+                throw new InvalidOperationException($"A parameter of this statement has no value: {buffer.Text}");
+            }
+        }
+
         if (connection.Session?.Prepared(buffer.Text) is { } prepared)
         {
             Bind(prepared, buffer.Values);

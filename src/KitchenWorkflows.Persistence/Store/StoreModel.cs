@@ -16,6 +16,7 @@ internal sealed class StoreModel
     private readonly IModel _model;
     private readonly ConcurrentDictionary<Type, string> _tables = new();
     private readonly ConcurrentDictionary<(Type Entity, string Property), StoreColumn> _columns = new();
+    private readonly ConcurrentDictionary<(string Table, string Column), StoreColumn> _namedColumns = new();
     private readonly Lock _parametersGate = new();
     private StoreParameter[] _parameters = [];
 
@@ -35,6 +36,16 @@ internal sealed class StoreModel
         var column = self.Entity(key.Entity).FindProperty(key.Property)
             ?? throw new InvalidOperationException($"{key.Entity.Name}.{key.Property} is not mapped.");
         return new StoreColumn(self.Sql.DelimitIdentifier(column.GetColumnName()), (RelationalTypeMapping)column.GetRelationalTypeMapping(), column.IsNullable);
+    }, this);
+
+    /// <summary>A column by its table's and its own name in the database, as <see cref="StoreRows{TRow}"/> lists them.</summary>
+    public StoreColumn Column(string table, string column) => _namedColumns.GetOrAdd((table, column), static (key, self) =>
+    {
+        var entity = self._model.GetEntityTypes().FirstOrDefault(e => e.GetTableName() == key.Table)
+            ?? throw new InvalidOperationException($"No table \"{key.Table}\" in the model.");
+        var property = entity.GetProperties().FirstOrDefault(p => p.GetColumnName() == key.Column)
+            ?? throw new InvalidOperationException($"No column \"{key.Column}\" in \"{key.Table}\".");
+        return self.Column(entity.ClrType, property.Name);
     }, this);
 
     /// <summary>The name and placeholder of the parameter at <paramref name="index"/> (<c>p0</c>, <c>@p0</c>), made once per process.</summary>

@@ -1,6 +1,4 @@
-using KitchenWorkflows.Persistence.Store;
-
-namespace KitchenWorkflows.Persistence.Runtime;
+namespace KitchenWorkflows.Persistence.Store;
 
 /// <summary>
 /// Renews this node's lease on an instance while a run holds it, every third of the lease, so that a run longer
