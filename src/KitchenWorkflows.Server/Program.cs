@@ -4,19 +4,19 @@ using KitchenWorkflows.Server.Auth;
 using KitchenWorkflows.Server.Extensions;
 using KitchenWorkflows.Server.Startup;
 
-// `keys create|list|revoke …` manages API keys in the configured store and exits without starting the server.
-if (ApiKeysCommand.Matches(args))
-{
-    return await ApiKeysCommand.RunAsync(args);
-}
-
 WebApplication app;
 try
 {
+    // `keys create|list|revoke …` manages API keys in the configured store and exits without starting the server.
+    if (ApiKeysCommand.Matches(args))
+    {
+        return await ApiKeysCommand.RunAsync(args);
+    }
+
     app = await StartAsync(args);
 }
-// A start that fails for a reason the operator can fix ends with one line and an exit code, not a stack trace. In an
-// in-process host (the integration tests' WebApplicationFactory) the exception itself goes to the host.
+// A start (or the keys command) that fails for a reason the operator can fix ends with one line and an exit code, not a
+// stack trace. In an in-process host (the integration tests' WebApplicationFactory) the exception goes to the host.
 catch (Exception ex) when (Assembly.GetEntryAssembly() == typeof(Program).Assembly && StartupFailures.Explain(ex) is { } failure)
 {
     await Console.Error.WriteLineAsync(failure.Message);
