@@ -1,6 +1,7 @@
 # KitchenWorkflows server. Build:  docker build -t kitchenworkflows .
 # Run on SQLite (data in a volume):  docker run -p 8080:8080 -v kw-data:/data kitchenworkflows
 # PostgreSQL: add -e Storage__Provider=PostgreSql -e ConnectionStrings__PostgreSql="Host=...;Database=...;Username=...;Password=..."
+# The data-protection key ring (sign-ins) is kept in the volume too; several nodes share one (see ops/compose.yaml).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
@@ -22,10 +23,15 @@ RUN dotnet publish src/KitchenWorkflows.Server/KitchenWorkflows.Server.csproj -c
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-RUN mkdir -p /data && chown app:app /data
+# /keys: where ops/compose.yaml mounts the key ring the nodes share; a volume mounted on a folder of the image takes its owner.
+RUN mkdir -p /data /keys && chown app:app /data /keys
 USER app
 ENV ASPNETCORE_URLS=http://+:8080 \
-    Storage__DataDirectory=/data
+    Storage__DataDirectory=/data \
+    DataProtection__KeyRingPath=/data/keys
 VOLUME ["/data"]
 EXPOSE 8080
+# The runtime image has no curl or wget; bash's /dev/tcp is enough to ask /health/ready (database and Hangfire storage).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=6 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && read -r status <&3 && [[ $status == *' 200 '* ]]"]
 ENTRYPOINT ["dotnet", "KitchenWorkflows.Server.dll"]

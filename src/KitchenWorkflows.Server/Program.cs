@@ -1,33 +1,61 @@
+using System.Reflection;
 using KitchenWorkflows.Server.Apis;
 using KitchenWorkflows.Server.Auth;
 using KitchenWorkflows.Server.Extensions;
+using KitchenWorkflows.Server.Startup;
 
-// `keys create|list|revoke …` manages API keys in the configured store and exits without starting the server.
-if (ApiKeysCommand.Matches(args))
+WebApplication app;
+try
 {
-    return await ApiKeysCommand.RunAsync(args);
+    // `keys create|list|revoke …` manages API keys in the configured store and exits without starting the server.
+    if (ApiKeysCommand.Matches(args))
+    {
+        return await ApiKeysCommand.RunAsync(args);
+    }
+
+    app = await StartAsync(args);
+}
+// A start (or the keys command) that fails for a reason the operator can fix ends with one line and an exit code, not a
+// stack trace. In an in-process host (the integration tests' WebApplicationFactory) the exception goes to the host.
+catch (Exception ex) when (Assembly.GetEntryAssembly() == typeof(Program).Assembly && StartupFailures.Explain(ex) is { } failure)
+{
+    await Console.Error.WriteLineAsync(failure.Message);
+    return StartupFailure.ExitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServerServices();
-builder.AddStudio();
+await using (app)
+{
+    await app.WaitForShutdownAsync();
+}
 
-var app = builder.Build();
-await app.InitializeStoreAsync();
-
-app.UseServerPipeline();
-app.MapWorkflowDefinitionsApi();
-app.MapWorkflowInstancesApi();
-app.MapEventsApi();
-app.MapActivityDescriptorsApi();
-app.MapWarrantyCheckApi();
-app.MapDismantlingApi();
-app.MapApiKeysApi();
-app.MapAccountsApi();
-app.MapAuditApi();
-app.MapSignInEndpoints();
-app.MapOperationsEndpoints();
-app.MapStudio();
-
-await app.RunAsync();
 return 0;
+
+static async Task<WebApplication> StartAsync(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    StorageStartupChecks.Verify(builder.Configuration);
+    builder.AddServerServices();
+    builder.AddStudio();
+
+    var app = builder.Build();
+    // Every ValidateOnStart option now, before the store is migrated or written, rather than when the host starts.
+    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+    await app.InitializeStoreAsync();
+
+    app.UseServerPipeline();
+    app.MapWorkflowDefinitionsApi();
+    app.MapWorkflowInstancesApi();
+    app.MapEventsApi();
+    app.MapActivityDescriptorsApi();
+    app.MapWarrantyCheckApi();
+    app.MapDismantlingApi();
+    app.MapApiKeysApi();
+    app.MapAccountsApi();
+    app.MapAuditApi();
+    app.MapSignInEndpoints();
+    app.MapOperationsEndpoints();
+    app.MapStudio();
+
+    await app.StartAsync();
+    return app;
+}

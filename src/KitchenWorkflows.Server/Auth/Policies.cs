@@ -20,6 +20,7 @@ internal static class Policies
     public const string ServiceCentre = "service-centre";
     public const string Studio = "studio";
     public const string Operations = "operations";
+    public const string Metrics = "metrics";
     public const string ApiDescription = "api-description";
 
     /// <summary>Who each policy lets in (an API client only for its own definitions, checked by the endpoint).</summary>
@@ -37,6 +38,7 @@ internal static class Policies
         [ServiceCentre] = [Roles.ServiceCentre],
         [Studio] = Roles.Ops,
         [Operations] = [Roles.Admin, Roles.Operator],
+        [Metrics] = [Roles.Admin, Roles.Operator],
         [ApiDescription] = Roles.All,
     };
 

@@ -5,6 +5,7 @@ using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Store;
 using KitchenWorkflows.Scheduling;
 using KitchenWorkflows.Server.Auth;
+using KitchenWorkflows.Server.Startup;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -20,7 +21,15 @@ internal static partial class ServerPipelineExtensions
     public static async Task InitializeStoreAsync(this WebApplication app)
     {
         // Before anything is written: a second server on the same SQLite data directory stops here, with the reason.
-        app.Services.GetRequiredService<RuntimeStore>().TakeOwnership();
+        try
+        {
+            app.Services.GetRequiredService<RuntimeStore>().TakeOwnership();
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is IOException)
+        {
+            throw new StartupFailure(ex.Message + " Stop the other process, or give this one another Storage__DataDirectory.", ex);
+        }
+
         var folder = app.Services.GetRequiredService<IOptions<WorkflowsFolderOptions>>().Value.Folder;
         IReadOnlyList<string> imported = [];
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(async cancellationToken =>
@@ -34,6 +43,8 @@ internal static partial class ServerPipelineExtensions
 
     public static void UseServerPipeline(this WebApplication app)
     {
+        // First: everything after it (the rate limiter's address, the cookie's scheme) sees the client, not the proxy.
+        app.UseServerForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestTimeouts();

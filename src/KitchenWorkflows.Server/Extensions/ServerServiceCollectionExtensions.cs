@@ -40,6 +40,8 @@ internal static class ServerServiceCollectionExtensions
         services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
 
         builder.AddServerTelemetry();
+        builder.AddServerDataProtection();
+        builder.AddServerForwardedHeaders();
         builder.AddServerAuth();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {

@@ -38,7 +38,8 @@ internal static class TelemetryExtensions
     {
         // The observable gauges read their sources when scraped; resolving the singleton registers them.
         app.Services.GetRequiredService<ServerMetrics>();
-        // Metrics name definitions and show load: operators' and admins' (a scraper sends an operator key as X-Api-Key).
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Auth.Policies.Operations);
+        // Metrics name definitions and show load: operators' and admins' (a scraper sends an operator key as X-Api-Key),
+        // in Development too, where the dashboard opens without sign-in: anonymous callers reach only /health/*.
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Auth.Policies.Metrics);
     }
 }

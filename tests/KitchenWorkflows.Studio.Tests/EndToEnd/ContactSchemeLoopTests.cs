@@ -99,7 +99,7 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await page.Locator("[aria-label='Zoom in']").ClickAsync();
         await page.Locator("[aria-label='Zoom in']").ClickAsync();
         await HideMessagesAsync(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("designer.png") });
+        await Browser.ReadmeScreenshotAsync(page, "designer.png", "studio-designer.png");
 
         // Start an instance through the API, as a service centre would.
         var started = await http.PostAsJsonAsync($"api/workflow-definitions/{DefinitionId}/execute", new { input = new { callerKind = "potential" } });
@@ -113,7 +113,7 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await Assertions.Expect(page.Locator("[data-testid=journal]")).ToContainTextAsync(JournalLine);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Data" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=json-output]")).ToContainTextAsync(NewScript);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("instance.png") });
+        await Browser.ReadmeScreenshotAsync(page, "instance.png", "studio-instance.png");
     }
 
     // Selects a node by its title until its property panel shows: a click that lands while the canvas is still
