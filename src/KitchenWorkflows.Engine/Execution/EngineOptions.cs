@@ -14,4 +14,11 @@ public sealed class EngineOptions
     /// </summary>
     [Range(10, int.MaxValue)]
     public int MaxActivityExecutionsPerRun { get; set; } = 10_000;
+
+    /// <summary>
+    /// Activity executions between two commits of a long run, where the host commits (see <see cref="RunCommit"/>): each
+    /// commit writes a bounded journal and frees the store's writer for other instances in between.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int ExecutionsPerCommit { get; set; } = 100;
 }

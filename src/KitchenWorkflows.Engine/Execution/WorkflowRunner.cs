@@ -69,17 +69,21 @@ public sealed partial class WorkflowRunner(
         RunAsync(workflow, CreateInstance(workflow, request), cancellationToken);
 
     /// <summary>Runs the queued work of an instance (a new or a dispatched one, or one a stopping host left).</summary>
-    public async Task<RunResult> RunAsync(CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken cancellationToken = default)
+    /// <param name="workflow">The instance's version.</param>
+    /// <param name="state">The instance, changed in place.</param>
+    /// <param name="cancellationToken">Signals that the host is stopping.</param>
+    /// <param name="commit">Where a long run commits its progress every <see cref="EngineOptions.ExecutionsPerCommit"/> executions; none: one commit at the end, by the caller.</param>
+    public async Task<RunResult> RunAsync(CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken cancellationToken = default, RunCommit? commit = null)
     {
         var context = NewContext(workflow, state, cancellationToken);
         using var scope = BeginScope(state);
-        await DrainAsync(context);
+        await DrainAsync(context, commit);
         return Finish(context);
     }
 
     /// <summary>Resumes a bookmark with a stimulus (an event payload, a due time reached) and runs on.</summary>
     /// <exception cref="InvalidOperationException">The instance is not running or has no such bookmark.</exception>
-    public async Task<RunResult> ResumeAsync(CompiledWorkflow workflow, WorkflowInstanceState state, string bookmarkId, object? payload, CancellationToken cancellationToken = default)
+    public async Task<RunResult> ResumeAsync(CompiledWorkflow workflow, WorkflowInstanceState state, string bookmarkId, object? payload, CancellationToken cancellationToken = default, RunCommit? commit = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.Status != WorkflowStatus.Running)
@@ -113,13 +117,13 @@ public sealed partial class WorkflowRunner(
             Apply(activityContext, result, started);
         }
 
-        await DrainAsync(context);
+        await DrainAsync(context, commit);
         return Finish(context);
     }
 
     /// <summary>Continues a faulted instance from the activity that faulted.</summary>
     /// <exception cref="InvalidOperationException">The instance is not faulted.</exception>
-    public Task<RunResult> RetryAsync(CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken cancellationToken = default)
+    public Task<RunResult> RetryAsync(CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken cancellationToken = default, RunCommit? commit = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.SubStatus != WorkflowSubStatus.Faulted || state.FaultedActivityId is null)
@@ -140,7 +144,7 @@ public sealed partial class WorkflowRunner(
         state.Status = WorkflowStatus.Running;
         state.SubStatus = WorkflowSubStatus.Executing;
         state.FinishedAt = null;
-        return RunAsync(workflow, state, cancellationToken);
+        return RunAsync(workflow, state, cancellationToken, commit);
     }
 
     /// <summary>Cancels an instance: its queue and bookmarks are dropped.</summary>
@@ -179,11 +183,12 @@ public sealed partial class WorkflowRunner(
         return new WorkflowExecutionContext(workflow, state, services, evaluators, clock, cancellationToken);
     }
 
-    private async Task DrainAsync(WorkflowExecutionContext context)
+    private async Task DrainAsync(WorkflowExecutionContext context, RunCommit? commit)
     {
         var state = context.State;
         var flow = new TokenFlow(context.Workflow, state);
         var executions = 0;
+        var sinceCommit = 0;
         while (state.Queue.Count > 0 && state.SubStatus == WorkflowSubStatus.Executing && !context.CancellationToken.IsCancellationRequested)
         {
             if (++executions > _options.MaxActivityExecutionsPerRun)
@@ -198,8 +203,30 @@ public sealed partial class WorkflowRunner(
             }
 
             await ExecuteNextAsync(context, flow);
+            if (commit is not null && ++sinceCommit >= _options.ExecutionsPerCommit && CanCommit(context))
+            {
+                await commit(Progress(context), context.CancellationToken);
+                context.Journal.Clear();
+                context.CreatedBookmarks.Clear();
+                sinceCommit = 0;
+            }
         }
     }
+
+    // Events to publish and due times to schedule are handed on only after the save that ends the run (the host's
+    // outbox): a commit before then would leave them unsent if the host crashed after it, so it waits for a run
+    // without them. A run that has ended, or waits, is committed by its caller.
+    private static bool CanCommit(WorkflowExecutionContext context) =>
+        context.State.SubStatus == WorkflowSubStatus.Executing && context.State.Queue.Count > 0
+        && context.PublishedEvents.Count == 0 && !context.CreatedBookmarks.Exists(b => b.DueAt is not null);
+
+    private static RunResult Progress(WorkflowExecutionContext context) => new()
+    {
+        State = context.State,
+        Journal = [.. context.Journal],
+        CreatedBookmarks = [.. context.CreatedBookmarks],
+        PublishedEvents = [],
+    };
 
     private async Task ExecuteNextAsync(WorkflowExecutionContext context, TokenFlow flow)
     {

@@ -110,12 +110,13 @@ public sealed partial class DurableWorkflowRuntime(
 
             try
             {
+                var commits = new RunCommits(this, StoredIndex.None);
                 await using (KeepLease(state.Id))
                 {
-                    result = await runner.RunAsync(workflow, state, cancellationToken);
+                    result = await runner.RunAsync(workflow, state, cancellationToken, commits.CommitAsync);
                 }
 
-                await SaveAsync(result, StoredIndex.None, cancellationToken);
+                await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
             }
             catch
             {
@@ -135,17 +136,17 @@ public sealed partial class DurableWorkflowRuntime(
     /// node holds is skipped, not waited for: that node runs it, and if it dies the poller offers it again.
     /// </summary>
     public Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        WithInstanceAsync(instanceId, async (workflow, state) =>
+        WithInstanceAsync(instanceId, async (workflow, state, commit) =>
             state.SubStatus == WorkflowSubStatus.Executing && state.Queue.Count > 0
-                ? await runner.RunAsync(workflow, state, cancellationToken)
+                ? await runner.RunAsync(workflow, state, cancellationToken, commit)
                 : null, cancellationToken, waitForLease: false);
 
     /// <summary>Resumes one bookmark with a stimulus; false when it was already consumed or the instance is gone.</summary>
     public async Task<bool> ResumeAsync(string instanceId, string bookmarkId, object? payload, CancellationToken cancellationToken = default)
     {
-        var result = await WithInstanceAsync(instanceId, async (workflow, state) =>
+        var result = await WithInstanceAsync(instanceId, async (workflow, state, commit) =>
             state.Status == WorkflowStatus.Running && state.Bookmarks.Exists(b => b.Id == bookmarkId)
-                ? await runner.ResumeAsync(workflow, state, bookmarkId, payload, cancellationToken)
+                ? await runner.ResumeAsync(workflow, state, bookmarkId, payload, cancellationToken, commit)
                 : null, cancellationToken);
         return result is not null;
     }
@@ -185,8 +186,8 @@ public sealed partial class DurableWorkflowRuntime(
     /// <exception cref="WorkflowRuntimeException">The instance does not exist or is not faulted.</exception>
     public async Task<WorkflowInstanceState> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        var result = await WithInstanceAsync(instanceId, async (workflow, state) => state.SubStatus == WorkflowSubStatus.Faulted
-            ? await runner.RetryAsync(workflow, state, cancellationToken)
+        var result = await WithInstanceAsync(instanceId, async (workflow, state, commit) => state.SubStatus == WorkflowSubStatus.Faulted
+            ? await runner.RetryAsync(workflow, state, cancellationToken, commit)
             : throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Instance {instanceId} is {state.SubStatus}; only a faulted instance can be retried."), cancellationToken);
         return result?.State ?? throw NotFound(instanceId);
     }
@@ -195,7 +196,7 @@ public sealed partial class DurableWorkflowRuntime(
     /// <exception cref="WorkflowRuntimeException">The instance does not exist or already ended.</exception>
     public async Task<WorkflowInstanceState> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        var result = await WithInstanceAsync(instanceId, (_, state) =>
+        var result = await WithInstanceAsync(instanceId, (_, state, _) =>
         {
             if (state.Status == WorkflowStatus.Finished && state.SubStatus != WorkflowSubStatus.Faulted)
             {
@@ -276,7 +277,7 @@ public sealed partial class DurableWorkflowRuntime(
         });
     }
 
-    private async Task<RunResult?> WithInstanceAsync(string instanceId, Func<CompiledWorkflow, WorkflowInstanceState, Task<RunResult?>> run, CancellationToken cancellationToken, bool waitForLease = true)
+    private async Task<RunResult?> WithInstanceAsync(string instanceId, Func<CompiledWorkflow, WorkflowInstanceState, RunCommit, Task<RunResult?>> run, CancellationToken cancellationToken, bool waitForLease = true)
     {
         RunResult? result;
         using (var gate = await _locks.TryEnterAsync(instanceId, _options.LeaseWaitTimeout, cancellationToken)
@@ -291,11 +292,11 @@ public sealed partial class DurableWorkflowRuntime(
             try
             {
                 var state = WorkflowStateSerializer.Deserialize(snapshot);
-                var stored = StoredIndex.Of(state);
+                var commits = new RunCommits(this, StoredIndex.Of(state));
                 var workflow = await workflows.GetAsync(state.DefinitionId, state.DefinitionVersion, cancellationToken);
                 await using (KeepLease(instanceId))
                 {
-                    result = await run(workflow, state);
+                    result = await run(workflow, state, commits.CommitAsync);
                 }
 
                 if (result is null)
@@ -304,7 +305,7 @@ public sealed partial class DurableWorkflowRuntime(
                     return null;
                 }
 
-                await SaveAsync(result, stored, cancellationToken);
+                await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
             }
             catch
             {
@@ -351,14 +352,14 @@ public sealed partial class DurableWorkflowRuntime(
     private Task ReleaseAsync(string instanceId, CancellationToken cancellationToken) =>
         store.ReleaseAsync(instanceId, NodeId, cancellationToken);
 
-    // One transaction: the snapshot and the lease release (only if this node still holds the lease), the
-    // bookmark and tag rows that changed, the new journal entries and incidents.
-    private async Task SaveAsync(RunResult result, StoredIndex stored, CancellationToken cancellationToken)
+    // One transaction: the snapshot and the lease release (only if this node still holds the lease; a long run's
+    // commit keeps it), the bookmark and tag rows that changed, the new journal entries and incidents.
+    private async Task SaveAsync(RunResult result, StoredIndex stored, bool keepLease, CancellationToken cancellationToken)
     {
         var state = result.State;
         // A run faults at most once (it stops there), and the fault's incident is the snapshot's newest.
         var incident = result.Journal.Any(e => e.Status == JournalEntryStatus.Faulted) && state.Incidents.Count > 0 ? state.Incidents[^1] : null;
-        var save = new InstanceSave(state, WorkflowStateSerializer.Serialize(state), NodeId, stored.BookmarkIds, stored.Tags, result.Journal, incident);
+        var save = new InstanceSave(state, WorkflowStateSerializer.Serialize(state), NodeId, stored.BookmarkIds, stored.Tags, result.Journal, incident, keepLease);
         if (!await store.SaveAsync(save, cancellationToken))
         {
             throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {state.Id} was taken over by another node; its run is discarded.");
@@ -432,4 +433,19 @@ public sealed partial class DurableWorkflowRuntime(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trigger {ActivityId} of {DefinitionId} is no longer published; skipped")]
     private static partial void LogStaleTrigger(ILogger logger, string definitionId, string activityId);
+
+    /// <summary>
+    /// A run's commits of its progress (<see cref="RunCommit"/>): each saves the state and the journal since the last one
+    /// under the run's lease, and what it stored is what the next save compares with.
+    /// </summary>
+    private sealed class RunCommits(DurableWorkflowRuntime runtime, StoredIndex stored)
+    {
+        public StoredIndex Stored { get; private set; } = stored;
+
+        public async Task CommitAsync(RunResult progress, CancellationToken cancellationToken)
+        {
+            await runtime.SaveAsync(progress, Stored, keepLease: true, cancellationToken);
+            Stored = StoredIndex.Of(progress.State);
+        }
+    }
 }

@@ -11,7 +11,8 @@ namespace KitchenWorkflows.Persistence.Store;
 /// <remarks>
 /// On SQLite the update runs first, and the rows follow in the writer's transaction when it found the instance. On
 /// PostgreSQL the save is one statement, run as one implicit transaction in one round trip (a transaction of its own
-/// took three): the guarded update (the lease must still be this node's; it is released) is the CTE <c>saved</c>,
+/// took three): the guarded update (the lease must still be this node's; it is released, unless a long run commits its
+/// progress and runs on) is the CTE <c>saved</c>,
 /// every row change is a data-modifying CTE that writes only when <c>saved</c> returned a row, and the statement
 /// returns how many rows <c>saved</c> updated. Zero means another node took the lease over, and nothing was written.
 /// The CTEs of one statement run in no set order, so a changed tag is upserted rather than deleted and inserted.
@@ -32,7 +33,8 @@ internal static class InstanceSaveCommand
             UPDATE "WorkflowInstances"
             SET "Snapshot" = @snapshot, "Status" = @status, "SubStatus" = @subStatus, "CorrelationId" = @correlation,
                 "UpdatedAt" = @updated, "FinishedAt" = @finished, "Revision" = "Revision" + 1,
-                "LeaseOwner" = NULL, "LeaseUntil" = NULL
+                "LeaseOwner" = NULLIF("LeaseOwner", @releasedBy),
+                "LeaseUntil" = CASE WHEN "LeaseOwner" = @releasedBy THEN NULL ELSE "LeaseUntil" END
             WHERE "Id" = @id AND "LeaseOwner" = @node
             RETURNING 1)
         """);
@@ -97,6 +99,8 @@ internal static class InstanceSaveCommand
     {
         await using var command = BindInstance(connection.Command().Append(UpdateIfLeaseHeld), save)
             .Bind<WorkflowInstanceRecord>("node", nameof(WorkflowInstanceRecord.LeaseOwner), save.Node)
+            // The save that ends a run gives the lease back; a long run's commit keeps it (no owner is named '').
+            .Bind<WorkflowInstanceRecord>("releasedBy", nameof(WorkflowInstanceRecord.LeaseOwner), save.KeepsLease ? "" : save.Node)
             .GuardedBy(Saved);
         AppendRowChanges(command, save, out _).Append(CountSaved);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;

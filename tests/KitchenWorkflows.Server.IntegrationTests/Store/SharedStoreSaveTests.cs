@@ -36,6 +36,25 @@ public sealed class SharedStoreSaveTests(PostgreSqlServer server) : ApiTestBase(
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM \"WorkflowInstances\" WHERE \"Id\" = @id AND \"LeaseOwner\" IS NULL", instanceId));
     }
 
+    [PostgreSqlFact]
+    public async Task Save_OfALongRunsProgress_KeepsTheLeaseForTheRestOfTheRun()
+    {
+        var definitionId = await DeployAsync("wait-for-event.json");
+        var instanceId = (string)(await ExecuteAsync(definitionId, new { correlationId = "commit" }))["workflowInstanceId"]!;
+        var store = Factory.Services.GetRequiredService<RuntimeStore>();
+        var now = DateTimeOffset.UtcNow;
+        var snapshot = await store.TryClaimAsync(instanceId, "node-a", now, now.AddMinutes(1), CancellationToken.None);
+        Assert.NotNull(snapshot);
+        var state = WorkflowStateSerializer.Deserialize(snapshot);
+        var progress = new InstanceSave(state, snapshot, "node-a", state.Bookmarks.Select(b => b.Id).ToHashSet(), new Dictionary<string, string>(state.Tags), [], Incident: null, KeepsLease: true);
+
+        Assert.True(await store.SaveAsync(progress, CancellationToken.None));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM \"WorkflowInstances\" WHERE \"Id\" = @id AND \"LeaseOwner\" = 'node-a' AND \"LeaseUntil\" IS NOT NULL", instanceId));
+
+        Assert.True(await store.SaveAsync(progress with { KeepsLease = false }, CancellationToken.None));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM \"WorkflowInstances\" WHERE \"Id\" = @id AND \"LeaseOwner\" IS NULL AND \"LeaseUntil\" IS NULL", instanceId));
+    }
+
     // What another node's claim leaves in the row.
     private Task SetLeaseOwnerAsync(string instanceId, string node) =>
         CountAsync($"UPDATE \"WorkflowInstances\" SET \"LeaseOwner\" = '{node}' WHERE \"Id\" = @id RETURNING 1", instanceId);
