@@ -2,7 +2,7 @@ using KitchenWorkflows.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace KitchenWorkflows.Server.IntegrationTests;
+namespace KitchenWorkflows.Testing.Server;
 
 /// <summary>
 /// The real server on a real store: a fresh SQLite folder per factory, or a fresh PostgreSQL database
@@ -10,7 +10,7 @@ namespace KitchenWorkflows.Server.IntegrationTests;
 /// exports KW_TEST_POSTGRES). It starts with an admin API key (<see cref="AdminKey"/>, the server's
 /// <c>Auth:BootstrapAdminKey</c>) that the clients of <see cref="CreateAdminClient"/> send.
 /// </summary>
-public sealed class ServerFactory : WebApplicationFactory<Program>
+public class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kw-it-" + Guid.NewGuid().ToString("N"));
 
