@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using KitchenWorkflows.Server.IntegrationTests;
+using KitchenWorkflows.Testing.Server;
 using Npgsql;
 
 namespace KitchenWorkflows.Benchmarks;

@@ -2,7 +2,6 @@ using KitchenWorkflows.Engine;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Runtime;
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -71,7 +70,7 @@ internal sealed class KitchenLabHarness : IAsyncDisposable
     ];
 
     /// <summary>Publishes the flow and starts an instance of it.</summary>
-    public Task<RunResult> RunAsync(TestFlow flow, StartRequest? request = null)
+    public Task<RunResult> RunAsync(FlowBuilder flow, StartRequest? request = null)
     {
         Runtime.Publish(WorkflowDefinitionSerializer.Deserialize(flow.Json));
         return Runtime.StartAsync(flow.DefinitionId, request ?? new StartRequest());

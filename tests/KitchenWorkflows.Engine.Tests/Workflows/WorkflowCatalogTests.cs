@@ -38,8 +38,8 @@ public sealed partial class WorkflowCatalogTests : IAsyncLifetime
     private const long TicketId = 4242;
     private const long KitchenLabChannelId = 77;
 
-    private readonly StandInHttpServer _sms = new(_ => StandInResponse.Json("""{"id": "sms-1"}"""));
-    private readonly StandInHttpServer _usedesk = new(_ => StandInResponse.Json("""{"status": "success", "ticket_id": 4242, "comment_id": 70001}"""));
+    private readonly ScriptedStandIn _sms = new(_ => StandInResponse.Json("""{"id": "sms-1"}"""));
+    private readonly ScriptedStandIn _usedesk = new(_ => StandInResponse.Json("""{"status": "success", "ticket_id": 4242, "comment_id": 70001}"""));
 
     private static string WorkflowsFolder => Path.Combine(AppContext.BaseDirectory, "workflows");
 
@@ -54,7 +54,7 @@ public sealed partial class WorkflowCatalogTests : IAsyncLifetime
         return data;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => Task.WhenAll(_sms.StartAsync(), _usedesk.StartAsync());
 
     public async Task DisposeAsync()
     {
@@ -188,7 +188,7 @@ public sealed partial class WorkflowCatalogTests : IAsyncLifetime
         Assert.Equal(["Existing client: Kitchen Lab mailbox script, SMS with the mailbox"], EngineHarness.Lines(result.Journal));
         var sms = Assert.Single(_sms.Requests);
         Assert.Equal(("POST", "/messages"), (sms.Method, sms.Path));
-        Assert.Equal($"{result.State.Id}:existing-sms:1", sms.IdempotencyKey);
+        Assert.Equal($"{result.State.Id}:existing-sms:1", sms.Header("Idempotency-Key"));
         using (var body = JsonDocument.Parse(sms.Body))
         {
             Assert.Equal("+79161234567", body.RootElement.GetProperty("to").GetString());
@@ -340,7 +340,7 @@ public sealed partial class WorkflowCatalogTests : IAsyncLifetime
         Assert.Equal(["Email: move to channel Kitchen Lab, keep the status, no reply"], EngineHarness.Lines(result.Journal));
         var move = Assert.Single(_usedesk.Requests);
         Assert.Equal(("POST", "/update/ticket"), (move.Method, move.Path));
-        Assert.Equal($"{result.State.Id}:email-move:1", move.IdempotencyKey);
+        Assert.Equal($"{result.State.Id}:email-move:1", move.Header("Idempotency-Key"));
         Assert.Equal(["api_token", "channel_id", "ticket_id"], JsonNames(move.Body));
         Assert.Equal(KitchenLabChannelId, JsonProperty(move.Body, "channel_id").GetInt64());
         Assert.Equal(TicketId, JsonProperty(move.Body, "ticket_id").GetInt64());
@@ -373,9 +373,9 @@ public sealed partial class WorkflowCatalogTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Sms:BaseUrl"] = _sms.BaseUrl,
+            ["Sms:BaseUrl"] = _sms.BaseUrl.ToString(),
             ["Sms:Token"] = "sms-token",
-            ["Usedesk:BaseUrl"] = _usedesk.BaseUrl,
+            ["Usedesk:BaseUrl"] = _usedesk.BaseUrl.ToString(),
             ["Usedesk:ApiToken"] = "usedesk-token",
             ["Usedesk:KitchenLabChannelId"] = KitchenLabChannelId.ToString(CultureInfo.InvariantCulture),
             ["Usedesk:CategoryFieldId"] = "501",
@@ -393,7 +393,7 @@ public sealed partial class WorkflowCatalogTests : IAsyncLifetime
         // One public comment and no ticket update: the article asks for a reply, not a status or channel change.
         var reply = Assert.Single(_usedesk.Requests);
         Assert.Equal(("POST", "/create/comment"), (reply.Method, reply.Path));
-        Assert.Equal($"{result.State.Id}:{replyActivityId}:1", reply.IdempotencyKey);
+        Assert.Equal($"{result.State.Id}:{replyActivityId}:1", reply.Header("Idempotency-Key"));
         Assert.Equal(MailboxScript, JsonProperty(reply.Body, "message").GetString());
         Assert.Equal("public", JsonProperty(reply.Body, "type").GetString());
         Assert.Equal(TicketId, JsonProperty(reply.Body, "ticket_id").GetInt64());

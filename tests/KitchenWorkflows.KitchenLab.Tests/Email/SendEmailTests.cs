@@ -1,5 +1,4 @@
 using KitchenWorkflows.Engine.Execution;
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 using MimeKit;
 using SmtpServer.Protocol;
 
@@ -17,13 +16,13 @@ public sealed class SendEmailTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _smtp.DisposeAsync();
 
-    private static TestFlow Flow(string to, string cc = "") =>
-        TestFlow.Single("send-email", "KitchenLab.SendEmail",
-            ("to", TestFlow.Literal(to)),
-            ("cc", TestFlow.Literal(cc)),
-            ("subject", TestFlow.Literal(Subject)),
-            ("body", TestFlow.Literal(Body)),
-            TestFlow.Retry(maxAttempts: 3, initialDelaySeconds: 30));
+    private static FlowBuilder Flow(string to, string cc = "") =>
+        FlowBuilder.Single("send-email", "KitchenLab.SendEmail",
+            ("to", FlowBuilder.Literal(to)),
+            ("cc", FlowBuilder.Literal(cc)),
+            ("subject", FlowBuilder.Literal(Subject)),
+            ("body", FlowBuilder.Literal(Body)),
+            FlowBuilder.Retry(maxAttempts: 3, initialDelaySeconds: 30));
 
     [Fact]
     public async Task SendEmail_RussianMessage_ServerReceivesItWithCopyAndAMessageIdFromTheKey()

@@ -1,5 +1,4 @@
 using KitchenWorkflows.Engine.Execution;
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 
 namespace KitchenWorkflows.KitchenLab.Tests.Naumen;
 
@@ -12,12 +11,12 @@ public sealed class RegisterInNaumenTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _naumen.DisposeAsync();
 
-    private static TestFlow Flow() =>
-        TestFlow.Single("register", "KitchenLab.RegisterInNaumen",
-            ("storeAddress", TestFlow.Literal("Москва, Ленинградский пр-т, 31")),
-            ("contractNumber", TestFlow.Literal("KL-2025-0117")),
-            ("summary", TestFlow.Literal("Клиент не может связаться с магазином по поводу доставки кухни.")),
-            TestFlow.Retry(maxAttempts: 3, initialDelaySeconds: 10));
+    private static FlowBuilder Flow() =>
+        FlowBuilder.Single("register", "KitchenLab.RegisterInNaumen",
+            ("storeAddress", FlowBuilder.Literal("Москва, Ленинградский пр-т, 31")),
+            ("contractNumber", FlowBuilder.Literal("KL-2025-0117")),
+            ("summary", FlowBuilder.Literal("Клиент не может связаться с магазином по поводу доставки кухни.")),
+            FlowBuilder.Retry(maxAttempts: 3, initialDelaySeconds: 10));
 
     [Fact]
     public async Task RegisterInNaumen_ServiceQuestion_PostsTheRequestAndReturnsTheRegistrationId()

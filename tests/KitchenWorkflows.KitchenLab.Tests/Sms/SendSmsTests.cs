@@ -1,5 +1,4 @@
 using KitchenWorkflows.Engine.Execution;
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 
 namespace KitchenWorkflows.KitchenLab.Tests.Sms;
 
@@ -14,11 +13,11 @@ public sealed class SendSmsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
-    private static TestFlow Flow(string phone) =>
-        TestFlow.Single("send-sms", "KitchenLab.SendSms",
-            ("phone", TestFlow.Literal(phone)),
-            ("text", TestFlow.Literal(MailboxScript)),
-            TestFlow.Retry(maxAttempts: 3, initialDelaySeconds: 10));
+    private static FlowBuilder Flow(string phone) =>
+        FlowBuilder.Single("send-sms", "KitchenLab.SendSms",
+            ("phone", FlowBuilder.Literal(phone)),
+            ("text", FlowBuilder.Literal(MailboxScript)),
+            FlowBuilder.Retry(maxAttempts: 3, initialDelaySeconds: 10));
 
     [Fact]
     public async Task SendSms_WrittenPhone_PostsNormalisedNumberAndRussianTextWithTokenAndKey()

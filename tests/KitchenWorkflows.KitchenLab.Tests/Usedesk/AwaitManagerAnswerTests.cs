@@ -1,5 +1,4 @@
 using KitchenWorkflows.Engine.Execution;
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 
 namespace KitchenWorkflows.KitchenLab.Tests.Usedesk;
 
@@ -19,13 +18,13 @@ public sealed class AwaitManagerAnswerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _usedesk.DisposeAsync();
 
     // start → on hold → await answer (reminding) → Accepted: done / Rejected: open
-    private static TestFlow Flow(params (string Name, System.Text.Json.Nodes.JsonNode? Value)[] awaitInputs) =>
-        new TestFlow("await-answer")
+    private static FlowBuilder Flow(params (string Name, System.Text.Json.Nodes.JsonNode? Value)[] awaitInputs) =>
+        new FlowBuilder("await-answer")
             .Add("start", "Elsa.Start")
-            .Add("hold", "KitchenLab.SetTicketStatus", ("ticketId", TestFlow.Literal(TicketId)), ("status", TestFlow.Literal("on-hold")))
-            .Add("await", "KitchenLab.AwaitManagerAnswer", [("ticketId", TestFlow.Literal(TicketId)), ("reminderText", TestFlow.Literal(Reminder)), .. awaitInputs])
-            .Add("done", "KitchenLab.SetTicketStatus", ("ticketId", TestFlow.Literal(TicketId)), ("status", TestFlow.Literal("done")))
-            .Add("reopen", "KitchenLab.SetTicketStatus", ("ticketId", TestFlow.Literal(TicketId)), ("status", TestFlow.Literal("open")))
+            .Add("hold", "KitchenLab.SetTicketStatus", ("ticketId", FlowBuilder.Literal(TicketId)), ("status", FlowBuilder.Literal("on-hold")))
+            .Add("await", "KitchenLab.AwaitManagerAnswer", [("ticketId", FlowBuilder.Literal(TicketId)), ("reminderText", FlowBuilder.Literal(Reminder)), .. awaitInputs])
+            .Add("done", "KitchenLab.SetTicketStatus", ("ticketId", FlowBuilder.Literal(TicketId)), ("status", FlowBuilder.Literal("done")))
+            .Add("reopen", "KitchenLab.SetTicketStatus", ("ticketId", FlowBuilder.Literal(TicketId)), ("status", FlowBuilder.Literal("open")))
             .Connect("start", "hold")
             .Connect("hold", "await")
             .Connect("await", "done", "Accepted")
@@ -110,7 +109,7 @@ public sealed class AwaitManagerAnswerTests : IAsyncLifetime
     {
         _usedesk.Seed(TicketId, statusId: 1);
         await using var harness = new KitchenLabHarness(KitchenLabHarness.UsedeskSettings(_usedesk));
-        await harness.RunAsync(Flow(("reminderInterval", TestFlow.Literal("04:00:00"))));
+        await harness.RunAsync(Flow(("reminderInterval", FlowBuilder.Literal("04:00:00"))));
 
         await harness.AdvanceAsync(TimeSpan.FromHours(4));
         await harness.AdvanceAsync(TimeSpan.FromHours(4));

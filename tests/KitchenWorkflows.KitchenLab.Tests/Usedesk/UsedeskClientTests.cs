@@ -1,4 +1,3 @@
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 using KitchenWorkflows.KitchenLab.Usedesk;
 using Microsoft.Extensions.DependencyInjection;
 

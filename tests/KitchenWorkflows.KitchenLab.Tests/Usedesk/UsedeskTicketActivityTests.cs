@@ -1,5 +1,4 @@
 using KitchenWorkflows.Engine.Execution;
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 
 namespace KitchenWorkflows.KitchenLab.Tests.Usedesk;
 
@@ -20,7 +19,7 @@ public sealed class UsedeskTicketActivityTests : IAsyncLifetime
         _usedesk.Seed(4100, statusId: 8, channelId: 3);
         await using var harness = new KitchenLabHarness(KitchenLabHarness.UsedeskSettings(_usedesk));
 
-        var result = await harness.RunAsync(TestFlow.Single("move", "KitchenLab.MoveTicketToChannel", ("ticketId", TestFlow.Literal(4100))));
+        var result = await harness.RunAsync(FlowBuilder.Single("move", "KitchenLab.MoveTicketToChannel", ("ticketId", FlowBuilder.Literal(4100))));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         var request = Assert.Single(_usedesk.Requests);
@@ -42,8 +41,8 @@ public sealed class UsedeskTicketActivityTests : IAsyncLifetime
         _usedesk.Seed(4200);
         await using var harness = new KitchenLabHarness(KitchenLabHarness.UsedeskSettings(_usedesk));
 
-        var result = await harness.RunAsync(TestFlow.Single("reply", "KitchenLab.ReplyToTicket",
-            ("ticketId", TestFlow.Literal(4200)), ("text", TestFlow.Literal(HandedOverReply)), ("closeTicket", TestFlow.Literal(true))));
+        var result = await harness.RunAsync(FlowBuilder.Single("reply", "KitchenLab.ReplyToTicket",
+            ("ticketId", FlowBuilder.Literal(4200)), ("text", FlowBuilder.Literal(HandedOverReply)), ("closeTicket", FlowBuilder.Literal(true))));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         var requests = _usedesk.Requests.ToList();
@@ -71,7 +70,7 @@ public sealed class UsedeskTicketActivityTests : IAsyncLifetime
         _usedesk.Seed(4201, statusId: 1);
         await using var harness = new KitchenLabHarness(KitchenLabHarness.UsedeskSettings(_usedesk));
 
-        await harness.RunAsync(TestFlow.Single("reply", "KitchenLab.ReplyToTicket", ("ticketId", TestFlow.Literal(4201)), ("text", TestFlow.Literal(HandedOverReply))));
+        await harness.RunAsync(FlowBuilder.Single("reply", "KitchenLab.ReplyToTicket", ("ticketId", FlowBuilder.Literal(4201)), ("text", FlowBuilder.Literal(HandedOverReply))));
 
         Assert.Equal("/create/comment", Assert.Single(_usedesk.Requests).Path);
         Assert.Equal(1, _usedesk.Tickets[4201].StatusId);
@@ -82,11 +81,11 @@ public sealed class UsedeskTicketActivityTests : IAsyncLifetime
     {
         await using var harness = new KitchenLabHarness(KitchenLabHarness.UsedeskSettings(_usedesk));
 
-        var result = await harness.RunAsync(TestFlow.Single("outgoing", "KitchenLab.CreateOutgoingRequest",
-            ("to", TestFlow.Literal("service.manager@haieronline.ru")),
-            ("cc", TestFlow.Literal("supervisor@haierrussia.ru; second@haierrussia.ru")),
-            ("subject", TestFlow.Literal("Kitchen Lab: сервисный вопрос")),
-            ("body", TestFlow.Literal("Клиент просит уточнить дату доставки кухни по договору № 123."))));
+        var result = await harness.RunAsync(FlowBuilder.Single("outgoing", "KitchenLab.CreateOutgoingRequest",
+            ("to", FlowBuilder.Literal("service.manager@haieronline.ru")),
+            ("cc", FlowBuilder.Literal("supervisor@haierrussia.ru; second@haierrussia.ru")),
+            ("subject", FlowBuilder.Literal("Kitchen Lab: сервисный вопрос")),
+            ("body", FlowBuilder.Literal("Клиент просит уточнить дату доставки кухни по договору № 123."))));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         var request = Assert.Single(_usedesk.Requests);
@@ -119,8 +118,8 @@ public sealed class UsedeskTicketActivityTests : IAsyncLifetime
         _usedesk.Seed(4300);
         await using var harness = new KitchenLabHarness([.. KitchenLabHarness.UsedeskSettings(_usedesk), new("Usedesk:Statuses:Done", "9")]);
 
-        var result = await harness.RunAsync(TestFlow.Single("status", "KitchenLab.SetTicketStatus",
-            ("ticketId", TestFlow.Literal(4300)), ("status", TestFlow.Literal(name))));
+        var result = await harness.RunAsync(FlowBuilder.Single("status", "KitchenLab.SetTicketStatus",
+            ("ticketId", FlowBuilder.Literal(4300)), ("status", FlowBuilder.Literal(name))));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         var request = Assert.Single(_usedesk.Requests);
@@ -134,7 +133,7 @@ public sealed class UsedeskTicketActivityTests : IAsyncLifetime
         await using var harness = new KitchenLabHarness(KitchenLabHarness.UsedeskSettings(_usedesk));
 
         var error = await Assert.ThrowsAsync<KitchenWorkflows.Engine.Validation.WorkflowDefinitionException>(() =>
-            harness.RunAsync(TestFlow.Single("status", "KitchenLab.SetTicketStatus", ("ticketId", TestFlow.Literal(1)), ("status", TestFlow.Literal("archived")))));
+            harness.RunAsync(FlowBuilder.Single("status", "KitchenLab.SetTicketStatus", ("ticketId", FlowBuilder.Literal(1)), ("status", FlowBuilder.Literal("archived")))));
 
         Assert.Contains("'archived' is not a status", error.Message, StringComparison.Ordinal);
     }
@@ -145,7 +144,7 @@ public sealed class UsedeskTicketActivityTests : IAsyncLifetime
         _usedesk.Seed(4400, statusId: 1, channelId: 3);
         await using var harness = new KitchenLabHarness(KitchenLabHarness.UsedeskSettings(_usedesk));
 
-        var result = await harness.RunAsync(TestFlow.Single("claim", "KitchenLab.MarkAsClaim", ("ticketId", TestFlow.Literal("4400"))));
+        var result = await harness.RunAsync(FlowBuilder.Single("claim", "KitchenLab.MarkAsClaim", ("ticketId", FlowBuilder.Literal("4400"))));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
         var request = Assert.Single(_usedesk.Requests);
@@ -169,8 +168,8 @@ public sealed class UsedeskTicketActivityTests : IAsyncLifetime
     {
         await using var harness = new KitchenLabHarness(KitchenLabHarness.UsedeskSettings(_usedesk));
 
-        var result = await harness.RunAsync(TestFlow.Single("move", "KitchenLab.MoveTicketToChannel",
-            ("ticketId", TestFlow.Literal(404)), TestFlow.Retry(maxAttempts: 5, initialDelaySeconds: 10)));
+        var result = await harness.RunAsync(FlowBuilder.Single("move", "KitchenLab.MoveTicketToChannel",
+            ("ticketId", FlowBuilder.Literal(404)), FlowBuilder.Retry(maxAttempts: 5, initialDelaySeconds: 10)));
 
         Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
         Assert.Empty(result.State.Bookmarks);
@@ -183,7 +182,7 @@ public sealed class UsedeskTicketActivityTests : IAsyncLifetime
         _usedesk.Seed(4500);
         await using var harness = new KitchenLabHarness([.. KitchenLabHarness.UsedeskSettings(_usedesk), new("Usedesk:ApiToken", "wrong")]);
 
-        var result = await harness.RunAsync(TestFlow.Single("move", "KitchenLab.MoveTicketToChannel", ("ticketId", TestFlow.Literal(4500))));
+        var result = await harness.RunAsync(FlowBuilder.Single("move", "KitchenLab.MoveTicketToChannel", ("ticketId", FlowBuilder.Literal(4500))));
 
         Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
         Assert.Contains("Invalid api_token", Assert.Single(result.State.Incidents).Message, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

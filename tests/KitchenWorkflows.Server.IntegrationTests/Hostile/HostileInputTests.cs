@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 using static KitchenWorkflows.Server.IntegrationTests.Hostile.HostileDefinitions;
 
 namespace KitchenWorkflows.Server.IntegrationTests.Hostile;

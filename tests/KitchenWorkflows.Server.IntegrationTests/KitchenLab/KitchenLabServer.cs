@@ -1,5 +1,4 @@
 using System.Globalization;
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 using KitchenWorkflows.Persistence;
 
 namespace KitchenWorkflows.Server.IntegrationTests.KitchenLab;

@@ -1,4 +1,3 @@
-using KitchenWorkflows.KitchenLab.Tests.StandIns;
 
 namespace KitchenWorkflows.Server.IntegrationTests.KitchenLab;
 

@@ -38,8 +38,7 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
     private async Task RunLoopAsync(IPage page)
     {
         // Publishing the edit makes the version after the shipped one, whatever the shipped file's version is.
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        http.DefaultRequestHeaders.Add("X-Api-Key", server.AdminKey);
+        using var http = TestKeys.Client(server.BaseAddress, server.AdminKey);
         var shipped = (await http.GetFromJsonAsync<JsonObject>($"api/workflow-definitions/{DefinitionId}?version=published"))!;
         var edited = shipped["version"]!.GetValue<int>() + 1;
 

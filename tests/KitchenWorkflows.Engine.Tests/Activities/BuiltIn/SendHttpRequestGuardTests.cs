@@ -31,10 +31,11 @@ public sealed class SendHttpRequestGuardTests
     [Fact]
     public async Task ExecuteAsync_NothingConfigured_RefusesEvenLoopbackAndSendsNothing()
     {
-        await using var server = new StandInHttpServer(_ => new StandInResponse(200));
+        await using var server = new ScriptedStandIn(_ => new StandInResponse(200));
+        await server.StartAsync();
         await using var harness = new EngineHarness();
 
-        var result = await harness.RunAsync(Flow(server.BaseUrl, retryPolicy: RetryThreeTimes));
+        var result = await harness.RunAsync(Flow(server.BaseUrl.ToString(), retryPolicy: RetryThreeTimes));
 
         AssertRefused(result, "Http:AllowedHosts");
         Assert.Empty(server.Requests);
@@ -57,10 +58,11 @@ public sealed class SendHttpRequestGuardTests
     [Fact]
     public async Task ExecuteAsync_HostNameResolvingToLoopback_IsRefusedByItsResolvedAddress()
     {
-        await using var server = new StandInHttpServer(_ => new StandInResponse(200));
+        await using var server = new ScriptedStandIn(_ => new StandInResponse(200));
+        await server.StartAsync();
         await using var harness = Harness(o => o.AllowedHosts.Add("*"));
 
-        var result = await harness.RunAsync(Flow(server.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)));
+        var result = await harness.RunAsync(Flow(server.BaseUrl.ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal)));
 
         AssertRefused(result, "Http:AllowedNetworks");
         Assert.Empty(server.Requests);
@@ -69,7 +71,8 @@ public sealed class SendHttpRequestGuardTests
     [Fact]
     public async Task ExecuteAsync_UrlPrefixAllowed_SendsUnderItAndRefusesBesideIt()
     {
-        await using var server = new StandInHttpServer(_ => StandInResponse.Json("""{"name":"ok"}"""));
+        await using var server = new ScriptedStandIn(_ => StandInResponse.Json("""{"name":"ok"}"""));
+        await server.StartAsync();
         await using var harness = Harness(o =>
         {
             o.AllowedUrlPrefixes.Add(server.BaseUrl + "partner/");
@@ -87,9 +90,10 @@ public sealed class SendHttpRequestGuardTests
     [Fact]
     public async Task ExecuteAsync_RedirectToAnAllowedUrl_IsFollowed()
     {
-        await using var server = new StandInHttpServer(r => r.Path == "/old"
+        await using var server = new ScriptedStandIn(r => r.Path == "/old"
             ? StandInResponse.Redirect("/new")
             : StandInResponse.Json("""{"name":"moved"}"""));
+        await server.StartAsync();
         await using var harness = Harness(o =>
         {
             o.AllowedHosts.Add("127.0.0.1");
@@ -105,17 +109,19 @@ public sealed class SendHttpRequestGuardTests
     [Fact]
     public async Task ExecuteAsync_RedirectToAUrlNotAllowed_IsRefusedAndItsTargetReceivesNothing()
     {
-        await using var target = new StandInHttpServer(_ => new StandInResponse(200));
-        await using var server = new StandInHttpServer(_ => StandInResponse.Redirect(target.BaseUrl + "steal"));
+        await using var target = new ScriptedStandIn(_ => new StandInResponse(200));
+        await target.StartAsync();
+        await using var server = new ScriptedStandIn(_ => StandInResponse.Redirect(target.BaseUrl + "steal"));
+        await server.StartAsync();
         await using var harness = Harness(o =>
         {
-            o.AllowedUrlPrefixes.Add(server.BaseUrl);
+            o.AllowedUrlPrefixes.Add(server.BaseUrl.ToString());
             o.AllowedNetworks.Add("127.0.0.1/32");
         });
 
         var result = await harness.RunAsync(Flow(server.BaseUrl + "start"));
 
-        AssertRefused(result, target.BaseUrl.TrimEnd('/'));
+        AssertRefused(result, target.BaseUrl.ToString().TrimEnd('/'));
         Assert.Single(server.Requests);
         Assert.Empty(target.Requests);
     }

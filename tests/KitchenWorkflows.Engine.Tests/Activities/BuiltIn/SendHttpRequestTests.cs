@@ -60,7 +60,8 @@ public sealed class SendHttpRequestTests
     [Fact]
     public async Task ExecuteAsync_ExpectedStatusWithJson_ContinuesThroughThatPortWithTheParsedBody()
     {
-        await using var server = new StandInHttpServer(_ => StandInResponse.Json("""{"name":"Kitchen","items":[1,2]}"""));
+        await using var server = new ScriptedStandIn(_ => StandInResponse.Json("""{"name":"Kitchen","items":[1,2]}"""));
+        await server.StartAsync();
         await using var harness = new EngineHarness(services: AllowLoopback);
 
         var result = await harness.RunAsync(Flow(server.BaseUrl + "contracts/7"));
@@ -79,10 +80,11 @@ public sealed class SendHttpRequestTests
     [Fact]
     public async Task ExecuteAsync_OtherExpectedStatus_ContinuesThroughItsPort()
     {
-        await using var server = new StandInHttpServer(_ => new StandInResponse(404, "no such contract"));
+        await using var server = new ScriptedStandIn(_ => new StandInResponse(404, "no such contract"));
+        await server.StartAsync();
         await using var harness = new EngineHarness(services: AllowLoopback);
 
-        var result = await harness.RunAsync(Flow(server.BaseUrl));
+        var result = await harness.RunAsync(Flow(server.BaseUrl.ToString()));
 
         Assert.Equal(["missing"], EngineHarness.Lines(result.Journal));
         Assert.Equal("no such contract", ((Dictionary<string, object?>)result.State.ActivityOutputs["http"]!)["content"]);
@@ -91,10 +93,11 @@ public sealed class SendHttpRequestTests
     [Fact]
     public async Task ExecuteAsync_StatusNotExpected_ContinuesThroughUnmatchedStatusCode()
     {
-        await using var server = new StandInHttpServer(_ => new StandInResponse(503));
+        await using var server = new ScriptedStandIn(_ => new StandInResponse(503));
+        await server.StartAsync();
         await using var harness = new EngineHarness(services: AllowLoopback);
 
-        var result = await harness.RunAsync(Flow(server.BaseUrl));
+        var result = await harness.RunAsync(Flow(server.BaseUrl.ToString()));
 
         Assert.Equal(["unmatched 503"], EngineHarness.Lines(result.Journal));
         Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
@@ -103,7 +106,8 @@ public sealed class SendHttpRequestTests
     [Fact]
     public async Task ExecuteAsync_PostWithObjectContent_SendsItAsJson()
     {
-        await using var server = new StandInHttpServer(_ => new StandInResponse(200, "{}", "application/json"));
+        await using var server = new ScriptedStandIn(_ => new StandInResponse(200, "{}", "application/json"));
+        await server.StartAsync();
         await using var harness = new EngineHarness(services: AllowLoopback);
 
         await harness.RunAsync(Flow(server.BaseUrl + "sms", method: "POST", content: new JsonObject { ["phone"] = "+7900", ["text"] = "Привет" }));
@@ -118,7 +122,7 @@ public sealed class SendHttpRequestTests
     {
         await using var harness = new EngineHarness(services: AllowLoopback);
 
-        var result = await harness.RunAsync(Flow($"http://127.0.0.1:{StandInHttpServer.FreePort()}/"));
+        var result = await harness.RunAsync(Flow($"http://127.0.0.1:{LoopbackPort.Free()}/"));
 
         Assert.Equal(["unreachable"], EngineHarness.Lines(result.Journal));
         Assert.Equal(["Failed to connect"], result.Journal.Single(e => e.ActivityId == "http").Outcomes);
@@ -131,7 +135,7 @@ public sealed class SendHttpRequestTests
     {
         await using var harness = new EngineHarness(services: AllowLoopback);
 
-        var result = await harness.RunAsync(Flow($"http://127.0.0.1:{StandInHttpServer.FreePort()}/", connectFailurePort: false));
+        var result = await harness.RunAsync(Flow($"http://127.0.0.1:{LoopbackPort.Free()}/", connectFailurePort: false));
 
         Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
         var incident = Assert.Single(result.State.Incidents);
@@ -152,7 +156,8 @@ public sealed class SendHttpRequestTests
     [Fact]
     public async Task ExecuteAsync_ConnectionDroppedTwiceThenAnswered_RetriesWithTheSameIdempotencyKey()
     {
-        await using var server = new StandInHttpServer(r => r.Number <= 2 ? StandInResponse.Dropped : StandInResponse.Json("""{"name":"sent"}"""));
+        await using var server = new ScriptedStandIn(r => r.Number <= 2 ? StandInResponse.Dropped : StandInResponse.Json("""{"name":"sent"}"""));
+        await server.StartAsync();
         await using var harness = new EngineHarness(services: AllowLoopback);
         var policy = new JsonObject { ["maxAttempts"] = 3, ["initialDelay"] = "00:00:10", ["backoffMultiplier"] = 2 };
         harness.Runtime.Publish(WorkflowDefinitionSerializer.Deserialize(Flow(server.BaseUrl + "sms", connectFailurePort: false, retryPolicy: policy)));
@@ -164,7 +169,7 @@ public sealed class SendHttpRequestTests
         await harness.Runtime.WhenIdleAsync();
 
         Assert.Equal(3, server.Requests.Count);
-        var keys = server.Requests.Select(r => r.IdempotencyKey).Distinct().ToList();
+        var keys = server.Requests.Select(r => r.Header("Idempotency-Key")).Distinct().ToList();
         Assert.Equal([$"{started.State.Id}:http:1"], keys);
         Assert.Equal(WorkflowSubStatus.Finished, harness.Runtime.GetInstance(started.State.Id)!.SubStatus);
         Assert.Equal(["ok sent"], EngineHarness.Lines(harness.Runtime.GetJournal(started.State.Id)));
@@ -174,12 +179,13 @@ public sealed class SendHttpRequestTests
     public async Task ExecuteAsync_SameActivityRunTwiceInALoop_SendsADifferentIdempotencyKeyEachTime()
     {
         // start → http → again? ─True─→ http (back edge)
-        await using var server = new StandInHttpServer(_ => new StandInResponse(204));
+        await using var server = new ScriptedStandIn(_ => new StandInResponse(204));
+        await server.StartAsync();
         await using var harness = new EngineHarness(services: AllowLoopback);
         var json = new FlowBuilder()
             .Variable("Round", "Int32", 0)
             .Add("start", "Elsa.Start")
-            .Add("http", "Elsa.SendHttpRequest", ("url", FlowBuilder.Literal(server.BaseUrl)))
+            .Add("http", "Elsa.SendHttpRequest", ("url", FlowBuilder.Literal(server.BaseUrl.ToString())))
             .Add("again", "Elsa.FlowDecision", ("condition", FlowBuilder.Js("setRound(getRound() + 1); return getRound() < 2;")))
             .Chain("start", "http")
             .Connect("http", "again", "Unmatched status code")
@@ -188,6 +194,6 @@ public sealed class SendHttpRequestTests
 
         var result = await harness.RunAsync(json);
 
-        Assert.Equal([$"{result.State.Id}:http:1", $"{result.State.Id}:http:2"], server.Requests.Select(r => r.IdempotencyKey));
+        Assert.Equal([$"{result.State.Id}:http:1", $"{result.State.Id}:http:2"], server.Requests.Select(r => r.Header("Idempotency-Key")));
     }
 }

@@ -5,15 +5,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace KitchenWorkflows.KitchenLab.Tests.StandIns;
+namespace KitchenWorkflows.Testing.StandIns;
 
 /// <summary>
 /// A real HTTP server (Kestrel, in process) on 127.0.0.1 and a port the OS picks, standing in for an outside
 /// system: a subclass maps the endpoints that system documents, and every request is recorded as it arrived.
 /// </summary>
-internal abstract class StandInServer : IAsyncDisposable
+public abstract class StandInServer : IAsyncDisposable
 {
     private WebApplication? _app;
+    private int _count;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -31,11 +32,14 @@ internal abstract class StandInServer : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             context.Request.Body.Position = 0;
-            Requests.Enqueue(new RecordedRequest(
+            var recorded = new RecordedRequest(
+                Interlocked.Increment(ref _count),
                 context.Request.Method,
                 context.Request.Path.Value ?? "",
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                body));
+                body);
+            Requests.Enqueue(recorded);
+            context.Items[typeof(RecordedRequest)] = recorded;
             await next(context);
         });
         Map(_app);
@@ -53,6 +57,9 @@ internal abstract class StandInServer : IAsyncDisposable
     }
 
     protected abstract void Map(WebApplication app);
+
+    /// <summary>The request as this server recorded it, for a handler whose answer depends on it.</summary>
+    protected static RecordedRequest Recorded(HttpContext context) => (RecordedRequest)context.Items[typeof(RecordedRequest)]!;
 
     protected static bool HasBearer(HttpContext context, string token) =>
         context.Request.Headers.Authorization.ToString() == "Bearer " + token;

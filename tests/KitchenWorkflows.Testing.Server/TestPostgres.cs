@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace KitchenWorkflows.Server.IntegrationTests;
+namespace KitchenWorkflows.Testing.Server;
 
 /// <summary>The PostgreSQL cluster the test script started (KW_TEST_POSTGRES); each caller gets a database of its own.</summary>
-internal static class TestPostgres
+public static class TestPostgres
 {
     public static string? ServerConnectionString => Environment.GetEnvironmentVariable("KW_TEST_POSTGRES");
 

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
-namespace KitchenWorkflows.Server.IntegrationTests;
+namespace KitchenWorkflows.Testing.Server;
 
 /// <summary>
 /// The real server as a separate OS process (<c>dotnet KitchenWorkflows.Server.dll</c> from this test's
@@ -11,9 +10,9 @@ namespace KitchenWorkflows.Server.IntegrationTests;
 /// again on the same files. Disposing kills whatever still runs and deletes the folders, unless
 /// KW_CRASH_KEEP_FILES is set (then the data and the full server log, server.log, stay for a post-mortem).
 /// Several may run at once against one PostgreSQL database as the nodes of a cluster (give each its own
-/// <c>Runtime__NodeId</c>). Linked into the benchmark project, which runs the server the same way.
+/// <c>Runtime__NodeId</c>). The benchmark runs the server the same way.
 /// </summary>
-internal sealed class ServerProcess : IDisposable
+public sealed class ServerProcess : IDisposable
 {
     private const int LogLines = 400;
 
@@ -37,7 +36,7 @@ internal sealed class ServerProcess : IDisposable
             File.Copy(Path.Combine(AppContext.BaseDirectory, "Workflows", file), Path.Combine(workflows, file));
         }
 
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
         _environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -217,13 +216,6 @@ internal sealed class ServerProcess : IDisposable
         {
             // A temp folder left behind is not worth failing a test for.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private void Log(int life, string? line)

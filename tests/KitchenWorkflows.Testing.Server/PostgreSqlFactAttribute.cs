@@ -1,4 +1,6 @@
-namespace KitchenWorkflows.Server.IntegrationTests;
+using Xunit;
+
+namespace KitchenWorkflows.Testing.Server;
 
 /// <summary>
 /// A fact that needs the PostgreSQL cluster of the test script: skipped, with the same reason as the

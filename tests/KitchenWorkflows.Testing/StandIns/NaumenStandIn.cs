@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace KitchenWorkflows.KitchenLab.Tests.StandIns;
+namespace KitchenWorkflows.Testing.StandIns;
 
 /// <summary>Naumen's registration endpoint: <c>POST /requests</c> answers <c>{"id"}</c>; answers can be made to fail first.</summary>
-internal sealed class NaumenStandIn : StandInServer
+public sealed class NaumenStandIn : StandInServer
 {
     public const string Token = "naumen-test-token";
 

@@ -1,16 +1,18 @@
 using System.Text.Json.Nodes;
 
-namespace KitchenWorkflows.Engine.Tests;
+namespace KitchenWorkflows.Testing;
 
 /// <summary>
 /// Builds flowchart definitions in Elsa 3's JSON shape for tests, so a graph reads as a list of
 /// activities and connections instead of a page of JSON.
 /// </summary>
-internal sealed class FlowBuilder(string definitionId = "test-flow", int version = 1)
+public sealed class FlowBuilder(string definitionId = "test-flow", int version = 1)
 {
     private readonly JsonArray _activities = [];
     private readonly JsonArray _connections = [];
     private readonly JsonArray _variables = [];
+
+    public string DefinitionId => definitionId;
 
     /// <summary>An input bound to a literal.</summary>
     public static JsonObject Literal(object? value) => Expression("Literal", value is JsonNode node ? node : JsonValue.Create(value));
@@ -23,6 +25,14 @@ internal sealed class FlowBuilder(string definitionId = "test-flow", int version
 
     /// <summary>A <c>customProperties</c> object with a merge mode.</summary>
     public static (string, JsonNode?) MergeMode(string mode) => ("customProperties", new JsonObject { ["mergeMode"] = mode });
+
+    /// <summary>A retry policy: <paramref name="maxAttempts"/> executions in all, the first retry after <paramref name="initialDelaySeconds"/>.</summary>
+    public static (string, JsonNode?) Retry(int maxAttempts, int initialDelaySeconds) =>
+        ("retryPolicy", new JsonObject { ["maxAttempts"] = maxAttempts, ["initialDelay"] = initialDelaySeconds, ["backoffMultiplier"] = 2 });
+
+    /// <summary>Start, then the given activity (id <c>act</c>): the shape of most single-activity tests.</summary>
+    public static FlowBuilder Single(string definitionId, string type, params (string Name, JsonNode? Value)[] properties) =>
+        new FlowBuilder(definitionId).Add("start", "Elsa.Start").Add("act", type, properties).Chain("start", "act");
 
     public FlowBuilder Variable(string name, string typeName, object? value = null)
     {

@@ -1,6 +1,6 @@
 using KitchenWorkflows.Persistence;
 
-namespace KitchenWorkflows.Server.IntegrationTests;
+namespace KitchenWorkflows.Testing.Server;
 
 /// <summary>
 /// One server per test class and provider. The server starts on first use, so a class whose tests are

@@ -1,14 +1,15 @@
+using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace KitchenWorkflows.Server.IntegrationTests;
+namespace KitchenWorkflows.Testing.Server;
 
 /// <summary>
 /// A fact that runs once per storage provider: declared on an abstract test class, it runs in each
 /// concrete subclass. The PostgreSQL subclass (the one whose fixture is an <see cref="IPostgreSqlFixture"/>) is skipped,
 /// with the reason, when the test script did not provide a cluster (KW_TEST_POSTGRES unset).
 /// </summary>
-[XunitTestCaseDiscoverer("KitchenWorkflows.Server.IntegrationTests.ProviderFactDiscoverer", "KitchenWorkflows.Server.IntegrationTests")]
+[XunitTestCaseDiscoverer("KitchenWorkflows.Testing.Server.ProviderFactDiscoverer", "KitchenWorkflows.Testing.Server")]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class ProviderFactAttribute : FactAttribute;
 

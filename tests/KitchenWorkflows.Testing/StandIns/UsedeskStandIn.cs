@@ -4,10 +4,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace KitchenWorkflows.KitchenLab.Tests.StandIns;
+namespace KitchenWorkflows.Testing.StandIns;
 
 /// <summary>A ticket as the Usedesk stand-in keeps it.</summary>
-internal sealed class StandInTicket
+public sealed class StandInTicket
 {
     public required long Id { get; init; }
 
@@ -28,7 +28,7 @@ internal sealed class StandInTicket
 /// Usedesk's public API as documented: <c>POST /create/ticket</c>, <c>/update/ticket</c>, <c>/create/comment</c> and
 /// <c>/tickets</c>, each with <c>api_token</c> in the JSON body, over an in-memory set of tickets.
 /// </summary>
-internal sealed class UsedeskStandIn : StandInServer
+public sealed class UsedeskStandIn : StandInServer
 {
     public const string ApiToken = "usedesk-test-token";
 

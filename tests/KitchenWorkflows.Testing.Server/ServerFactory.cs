@@ -2,15 +2,16 @@ using KitchenWorkflows.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace KitchenWorkflows.Server.IntegrationTests;
+namespace KitchenWorkflows.Testing.Server;
 
 /// <summary>
 /// The real server on a real store: a fresh SQLite folder per factory, or a fresh PostgreSQL database
 /// when <see cref="StorageProvider.PostgreSql"/> is asked for (the test script starts the cluster and
 /// exports KW_TEST_POSTGRES). It starts with an admin API key (<see cref="AdminKey"/>, the server's
-/// <c>Auth:BootstrapAdminKey</c>) that the clients of <see cref="CreateAdminClient"/> send.
+/// <c>Auth:BootstrapAdminKey</c>) that the clients of <see cref="CreateAdminClient"/> send. On the in-memory test server by default;
+/// the Studio's browser tests derive from it to start it on Kestrel, where a browser can reach it.
 /// </summary>
-public sealed class ServerFactory : WebApplicationFactory<Program>
+public class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kw-it-" + Guid.NewGuid().ToString("N"));
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace KitchenWorkflows.Server.IntegrationTests;
+namespace KitchenWorkflows.Testing.Server;
 
 /// <summary>API keys the tests configure as the server's <c>Auth:BootstrapAdminKey</c>.</summary>
 public static class TestKeys

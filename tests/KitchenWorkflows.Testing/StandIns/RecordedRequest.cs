@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace KitchenWorkflows.KitchenLab.Tests.StandIns;
+namespace KitchenWorkflows.Testing.StandIns;
 
-/// <summary>A request a stand-in server received, as it arrived on the wire.</summary>
-internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+/// <summary>A request a stand-in server received, as it arrived on the wire; <paramref name="Number"/> counts arrivals from 1.</summary>
+public sealed record RecordedRequest(int Number, string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 

@@ -3,10 +3,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace KitchenWorkflows.KitchenLab.Tests.StandIns;
+namespace KitchenWorkflows.Testing.StandIns;
 
 /// <summary>The SMS gateway: <c>POST /messages</c> with a bearer token; answers can be made to fail first.</summary>
-internal sealed class SmsGatewayStandIn : StandInServer
+public sealed class SmsGatewayStandIn : StandInServer
 {
     public const string Token = "sms-test-token";
 

@@ -1,16 +1,15 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace KitchenWorkflows.KitchenLab.Tests.StandIns;
+namespace KitchenWorkflows.Testing.StandIns;
 
 /// <summary>A real SMTP server (SmtpServer) on 127.0.0.1 that keeps every message it is handed, parsed with MimeKit.</summary>
-internal sealed class SmtpStandIn : IAsyncDisposable
+public sealed class SmtpStandIn : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly SmtpServer.SmtpServer _server;
@@ -18,7 +17,8 @@ internal sealed class SmtpStandIn : IAsyncDisposable
 
     public SmtpStandIn()
     {
-        Port = FreePort();
+        // SmtpServer does not report the port it bound, so it is given one that was free a moment ago.
+        Port = LoopbackPort.Free();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
@@ -54,14 +54,6 @@ internal sealed class SmtpStandIn : IAsyncDisposable
         }
 
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        // SmtpServer does not report the port it bound; one the OS handed out a moment ago is free in practice.
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private sealed class Store(SmtpStandIn owner) : MessageStore
