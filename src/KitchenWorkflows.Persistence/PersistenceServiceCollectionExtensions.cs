@@ -46,6 +46,7 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.TryAddSingleton<DatabaseInitializer>();
+        services.TryAddSingleton<StorageWrites>();
         services.TryAddSingleton<StoreConnections>();
         services.TryAddSingleton(sp => new RuntimeStore(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton(sp => new RecoveryStore(sp.GetRequiredService<StoreConnections>()));

@@ -372,7 +372,16 @@ public sealed partial class DurableWorkflowRuntime(
         {
             if (bookmark.DueAt is { } due && result.State.Bookmarks.Exists(b => b.Id == bookmark.Id))
             {
-                await scheduler.ScheduleBookmarkAsync(result.State.Id, bookmark.Id, due, bookmark.Name == Bookmark.RetryName, cancellationToken);
+                try
+                {
+                    await scheduler.ScheduleBookmarkAsync(result.State.Id, bookmark.Id, due, bookmark.Name == Bookmark.RetryName, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The run is saved and its bookmark stored: the sweep resumes an overdue bookmark that has no job, so a
+                    // scheduler that cannot take the job now (its storage full, say) does not fail a run that succeeded.
+                    LogScheduleFailed(logger, ex, bookmark.Id, result.State.Id);
+                }
             }
         }
 
@@ -430,6 +439,9 @@ public sealed partial class DurableWorkflowRuntime(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep: resuming overdue bookmark {BookmarkId} of instance {InstanceId} failed; the next sweep tries again")]
     private static partial void LogSweepResumeFailed(ILogger logger, Exception exception, string bookmarkId, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduling the due time of bookmark {BookmarkId} of instance {InstanceId} failed; the sweep resumes it once it is overdue")]
+    private static partial void LogScheduleFailed(ILogger logger, Exception exception, string bookmarkId, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trigger {ActivityId} of {DefinitionId} is no longer published; skipped")]
     private static partial void LogStaleTrigger(ILogger logger, string definitionId, string activityId);

@@ -75,6 +75,9 @@ public sealed class RuntimeStore
     /// <exception cref="InvalidOperationException">Another process owns the SQLite file.</exception>
     public void TakeOwnership() => _connections.TakeOwnership();
 
+    /// <summary>Writes a little where the store keeps its data; throws while the storage still refuses writes (see <see cref="StorageWrites"/>).</summary>
+    public Task ProbeWriteAsync(CancellationToken cancellationToken) => _connections.ProbeWriteAsync(cancellationToken);
+
     /// <summary>
     /// Inserts a new instance, and its idempotency key in the same transaction. Where nodes share the store, the
     /// instance is leased to <see cref="NewInstance.Node"/> (its own worker runs it even when dispatched; another node's
@@ -94,8 +97,10 @@ public sealed class RuntimeStore
                 return InsertOutcome.NoLongerPublished;
             }
         }
-        catch (DbException) when (key is not null)
+        catch (DbException ex) when (key is not null && StorageFault.Describe(ex) is null)
         {
+            // The key's unique index refused the row: another start took the key. A full or read-only store is no
+            // such answer (it refused the instance too, and the key is free for a retry once it takes writes).
             return InsertOutcome.KeyTaken;
         }
 

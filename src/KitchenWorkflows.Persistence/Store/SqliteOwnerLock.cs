@@ -26,6 +26,11 @@ internal sealed class SqliteOwnerLock : IDisposable
             file.Flush();
             return new SqliteOwnerLock(file);
         }
+        catch (IOException ex) when (StorageFault.Describe(ex) is { } cause)
+        {
+            // A full or read-only disk refuses the owner file too; that is no other process's doing.
+            throw new InvalidOperationException($"The SQLite database '{databasePath}' cannot be written: {cause} ({ex.Message}).", ex);
+        }
         catch (IOException ex)
         {
             throw new InvalidOperationException(

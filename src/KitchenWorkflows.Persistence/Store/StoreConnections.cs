@@ -14,17 +14,22 @@ namespace KitchenWorkflows.Persistence.Store;
 /// </remarks>
 internal sealed class StoreConnections : IAsyncDisposable
 {
+    // What a write probe writes: enough to need a new block of the disk.
+    private const int ProbeBytes = 64 * 1024;
+
     private readonly IDbContextFactory<WorkflowDbContext> _contexts;
+    private readonly StorageWrites _writes;
     private readonly string? _sqlitePath;
     private readonly SqliteReadSessions? _reads;
     private readonly Lock _writerGate = new();
     private GroupCommitWriter? _writer;
     private StoreModel? _model;
 
-    public StoreConnections(IDbContextFactory<WorkflowDbContext> contexts, IOptions<StorageOptions> storage)
+    public StoreConnections(IDbContextFactory<WorkflowDbContext> contexts, IOptions<StorageOptions> storage, StorageWrites writes)
     {
         ArgumentNullException.ThrowIfNull(storage);
         _contexts = contexts;
+        _writes = writes;
         if (storage.Value.Provider == StorageProvider.Sqlite)
         {
             _sqlitePath = storage.Value.SqliteDatabasePath;
@@ -49,8 +54,54 @@ internal sealed class StoreConnections : IAsyncDisposable
     }
 
     /// <summary>A write in the SQLite writer's transaction; on PostgreSQL the caller's statements in one command.</summary>
-    public Task<T> WriteAsync<T>(Func<StoreConnection, Task<T>> write, CancellationToken cancellationToken) =>
-        IsShared ? OnConnectionAsync(write, cancellationToken) : Writer().WriteAsync(write, cancellationToken);
+    public async Task<T> WriteAsync<T>(Func<StoreConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (IsShared)
+        {
+            return await OnConnectionAsync(write, cancellationToken);
+        }
+
+        try
+        {
+            return await Writer().WriteAsync(write, cancellationToken);
+        }
+        catch (Exception ex) when (_writes.NoteIfFault(ex))
+        {
+            throw; // Never reached: the filter only notes a storage fault, for readiness.
+        }
+    }
+
+    /// <summary>
+    /// Writes a little where the store keeps its data, to learn whether a storage fault is over: a file in the SQLite
+    /// data folder (a full disk or a read-only folder refuses it), or a table of the PostgreSQL session.
+    /// </summary>
+    /// <exception cref="Exception">The storage still refuses the write.</exception>
+    public async Task ProbeWriteAsync(CancellationToken cancellationToken)
+    {
+        if (_sqlitePath is not null)
+        {
+            var probe = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_sqlitePath))!, ".write-probe");
+            try
+            {
+                await File.WriteAllBytesAsync(probe, new byte[ProbeBytes], cancellationToken);
+            }
+            finally
+            {
+                File.Delete(probe);
+            }
+        }
+        else
+        {
+            await OnConnectionAsync(async connection =>
+            {
+                await using var command = connection.Connection.CreateCommand();
+                command.CommandText = "BEGIN; CREATE TEMP TABLE kw_write_probe ON COMMIT DROP AS SELECT repeat('x', 65536) AS data; COMMIT";
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }, cancellationToken);
+        }
+
+        _writes.Recovered();
+    }
 
     /// <summary>
     /// A read, or a PostgreSQL write of one command: a SQLite read session, or a pooled PostgreSQL connection opened
@@ -65,9 +116,16 @@ internal sealed class StoreConnections : IAsyncDisposable
             return await _reads.RunAsync(session => work(new StoreConnection(session.Connection, null, session, Model())), cancellationToken);
         }
 
-        await using var db = _contexts.CreateDbContext();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return await work(new StoreConnection(db.Database.GetDbConnection(), null, null, Model()));
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return await work(new StoreConnection(db.Database.GetDbConnection(), null, null, Model()));
+        }
+        catch (Exception ex) when (_writes.NoteIfFault(ex))
+        {
+            throw; // Never reached: the filter only notes a storage fault, for readiness.
+        }
     }
 
     /// <summary>Completes the SQLite writes already queued, and closes the read sessions.</summary>

@@ -25,6 +25,10 @@ internal static partial class ServerPipelineExtensions
         {
             app.Services.GetRequiredService<RuntimeStore>().TakeOwnership();
         }
+        catch (InvalidOperationException ex) when (ex.InnerException is IOException io && StorageFault.Describe(io) is not null)
+        {
+            throw new StartupFailure(ex.Message + " Make room on the disk (or make it writable), or give this server another Storage__DataDirectory.", ex);
+        }
         catch (InvalidOperationException ex) when (ex.InnerException is IOException)
         {
             throw new StartupFailure(ex.Message + " Stop the other process, or give this one another Storage__DataDirectory.", ex);

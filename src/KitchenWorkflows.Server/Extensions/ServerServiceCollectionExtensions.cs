@@ -73,7 +73,8 @@ internal static class ServerServiceCollectionExtensions
         });
         services.AddHealthChecks()
             .AddDbContextCheck<WorkflowDbContext>("database", tags: ["ready"])
-            .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: ["ready"]);
+            .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: ["ready"])
+            .AddCheck<StorageWritesHealthCheck>("storage-writes", tags: ["ready"]);
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
         PersonalDataMaskingLoggerFactory.Register(services);
     }

@@ -1,8 +1,12 @@
+using KitchenWorkflows.Persistence.Store;
+
 namespace KitchenWorkflows.Server.Startup;
 
 /// <summary>A folder the server must create and write in (the SQLite files, the data-protection key ring).</summary>
 internal static class WritableFolder
 {
+    private const int ProbeBytes = 4096;
+
     /// <exception cref="StartupFailure">The folder cannot be created, or a file cannot be written in it.</exception>
     public static void Verify(string folder, string setting, string purpose)
     {
@@ -10,10 +14,23 @@ internal static class WritableFolder
         try
         {
             Directory.CreateDirectory(path);
-            // Creating the folder succeeds when it exists, however read-only it is: only a write tells.
+            // Creating the folder succeeds when it exists, however read-only it is: only a write tells, and only a write
+            // of some bytes tells a full disk (an empty file needs no space).
             var probe = Path.Combine(path, $".write-check-{Environment.ProcessId}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
+            try
+            {
+                File.WriteAllBytes(probe, new byte[ProbeBytes]);
+            }
+            finally
+            {
+                File.Delete(probe);
+            }
+        }
+        catch (IOException ex) when (StorageFault.Describe(ex) is not null)
+        {
+            throw new StartupFailure(
+                $"Cannot write {purpose} '{path}': its disk is full or read-only ({StartupFailures.OneLine(ex.Message)}). " +
+                $"Make room on the disk (or make it writable), or point {setting} at another folder, and start again.", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
