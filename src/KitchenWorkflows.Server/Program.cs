@@ -32,7 +32,7 @@ return 0;
 
 static async Task<WebApplication> StartAsync(string[] args)
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Of(args) });
     StorageStartupChecks.Verify(builder.Configuration);
     builder.AddServerServices();
     builder.AddStudio();

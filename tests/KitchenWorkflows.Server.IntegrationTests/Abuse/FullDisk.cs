@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace KitchenWorkflows.Server.IntegrationTests.Abuse;
 
 /// <summary>
-/// A small tmpfs of its own, mounted for a test and filled on demand: a real full disk under a real server, not a
+/// A small tmpfs of its own, mounted for a test (read-only if asked) and filled on demand: a real full disk under a real server, not a
 /// simulated error. Mounting needs root, which the test script has in CI; elsewhere the tests skip with the reason.
 /// </summary>
 internal sealed class FullDisk : IDisposable
@@ -19,10 +19,11 @@ internal sealed class FullDisk : IDisposable
     /// <summary>Why the tests cannot run here, or null.</summary>
     public static string? Unavailable { get; } = Environment.UserName == "root" && File.Exists("/usr/bin/mount") ? null : "mounting a tmpfs needs root and mount";
 
-    public static FullDisk Mount()
+    /// <param name="readOnly">Mount it read-only: nothing can be written at all.</param>
+    public static FullDisk Mount(bool readOnly = false)
     {
         var path = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kw-full-" + Guid.NewGuid().ToString("N")[..8])).FullName;
-        Run("mount", "-t", "tmpfs", "-o", "size=" + Size, "tmpfs", path);
+        Run("mount", "-t", "tmpfs", "-o", $"size={Size}{(readOnly ? ",ro" : "")}", "tmpfs", path);
         return new FullDisk(path);
     }
 

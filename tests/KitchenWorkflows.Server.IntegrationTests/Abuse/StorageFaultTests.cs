@@ -8,7 +8,7 @@ namespace KitchenWorkflows.Server.IntegrationTests.Abuse;
 /// <summary>
 /// The server on a disk that fills up: a start answers 503 with Retry-After and the cause (never 409 for a fresh
 /// idempotency key, never 500), readiness says Unhealthy while writes fail and Healthy once there is room, and the
-/// same requests sent again then succeed once each. A start on a full disk ends with one line.
+/// same requests sent again then succeed once each. A start on a full or read-only disk ends with one line.
 /// </summary>
 public sealed class StorageFaultTests
 {
@@ -63,7 +63,21 @@ public sealed class StorageFaultTests
 
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
-        Assert.Contains("disk is full", line, StringComparison.Ordinal);
+        Assert.Contains("disk is full or read-only", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardOutput + run.StandardError, StringComparison.Ordinal);
+    }
+
+    [FullDiskFact]
+    public async Task ServerStart_OnAReadOnlyDisk_EndsWithOneLine()
+    {
+        using var disk = FullDisk.Mount(readOnly: true);
+
+        var run = await ServerRun.UntilExitAsync(new Dictionary<string, string> { ["Storage__DataDirectory"] = Path.Combine(disk.Path, "data") }, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Contains("full or read-only", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("in use by another", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.StandardOutput + run.StandardError, StringComparison.Ordinal);
     }
 
