@@ -18,6 +18,9 @@ internal static partial class StartupFailures
             $"Invalid settings: {OneLine(string.Join(" ", invalid.Failures))} Fix them (as environment variables, ':' is '__') and start again.", invalid),
         InvalidOperationException { Message: var message } binding when UnconvertibleSetting().Match(message) is { Success: true } match =>
             new StartupFailure(DescribeUnconvertible(match.Groups["value"].Value, match.Groups["key"].Value, match.Groups["type"].Value), binding),
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse => new StartupFailure(
+            $"{OneLine(inUse.Message)} Another process listens there: stop it, or give this server a free address with --urls (under dotnet run: -- --urls).",
+            inUse),
         _ when Find<NpgsqlException>(exception) is { } database => new StartupFailure(
             $"PostgreSQL cannot be used: {OneLine(database.Message)}. Start it, or fix ConnectionStrings__PostgreSql (host, port, database, user, password).",
             exception),

@@ -93,6 +93,29 @@ public sealed class StartupFailureTests : IDisposable
         Assert.True(first.IsRunning);
     }
 
+    [Fact]
+    public async Task AddressInUse_IsNamedWithWhatToDo()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        // Kestrel's endpoint setting wins over the --urls the run passes.
+        var run = await ServerRun.UntilExitAsync(new Dictionary<string, string>
+        {
+            ["Kestrel__Endpoints__Http__Url"] = address,
+            ["Storage__DataDirectory"] = Path.Combine(_root, "data"),
+            ["Workflows__Folder"] = Directory.CreateDirectory(Path.Combine(_root, "workflows")).FullName,
+        }, Deadline);
+
+        // The host logs the failure on standard output as it happens; what the operator reads last is the one line.
+        Assert.True(run.ExitCode == 1, $"Expected exit code 1.\n{run}");
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"Failed to bind to address {address}: address already in use.", line, StringComparison.Ordinal);
+        Assert.EndsWith("give this server a free address with --urls (under dotnet run: -- --urls).", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", run.StandardError, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     /// <summary>Runs the server with <paramref name="settings"/> (and a data folder of its own unless they name one); returns its one line.</summary>
