@@ -16,13 +16,8 @@ public sealed class SharedStoreSaveTests(PostgreSqlServer server) : ApiTestBase(
     [PostgreSqlFact]
     public async Task Save_AfterAnotherNodeTookTheLease_IsRefusedAndWritesNoRow_ThenTheOwnersSaveIsTaken()
     {
-        var definitionId = await DeployAsync("wait-for-event.json");
-        var instanceId = (string)(await ExecuteAsync(definitionId, new { correlationId = "lease" }))["workflowInstanceId"]!;
-        var store = Factory.Services.GetRequiredService<RuntimeStore>();
+        var (store, instanceId, snapshot, state) = await StartAndClaimAsync("lease");
         var now = DateTimeOffset.UtcNow;
-        var snapshot = await store.TryClaimAsync(instanceId, "node-a", now, now.AddMinutes(1), CancellationToken.None);
-        Assert.NotNull(snapshot);
-        var state = WorkflowStateSerializer.Deserialize(snapshot);
         var late = new JournalEntry { Sequence = LateSequence, ActivityId = "late", ActivityType = "Test", StartedAt = now, CompletedAt = now, Status = JournalEntryStatus.Completed };
         var save = new InstanceSave(state, snapshot, "node-a", state.Bookmarks.Select(b => b.Id).ToHashSet(), new Dictionary<string, string>(state.Tags), [late], Incident: null);
 
@@ -39,13 +34,7 @@ public sealed class SharedStoreSaveTests(PostgreSqlServer server) : ApiTestBase(
     [PostgreSqlFact]
     public async Task Save_OfALongRunsProgress_KeepsTheLeaseForTheRestOfTheRun()
     {
-        var definitionId = await DeployAsync("wait-for-event.json");
-        var instanceId = (string)(await ExecuteAsync(definitionId, new { correlationId = "commit" }))["workflowInstanceId"]!;
-        var store = Factory.Services.GetRequiredService<RuntimeStore>();
-        var now = DateTimeOffset.UtcNow;
-        var snapshot = await store.TryClaimAsync(instanceId, "node-a", now, now.AddMinutes(1), CancellationToken.None);
-        Assert.NotNull(snapshot);
-        var state = WorkflowStateSerializer.Deserialize(snapshot);
+        var (store, instanceId, snapshot, state) = await StartAndClaimAsync("commit");
         var progress = new InstanceSave(state, snapshot, "node-a", state.Bookmarks.Select(b => b.Id).ToHashSet(), new Dictionary<string, string>(state.Tags), [], Incident: null, KeepsLease: true);
 
         Assert.True(await store.SaveAsync(progress, CancellationToken.None));
@@ -53,6 +42,18 @@ public sealed class SharedStoreSaveTests(PostgreSqlServer server) : ApiTestBase(
 
         Assert.True(await store.SaveAsync(progress with { KeepsLease = false }, CancellationToken.None));
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM \"WorkflowInstances\" WHERE \"Id\" = @id AND \"LeaseOwner\" IS NULL AND \"LeaseUntil\" IS NULL", instanceId));
+    }
+
+    // A waiting instance, claimed by node-a as a run would claim it.
+    private async Task<(RuntimeStore Store, string InstanceId, byte[] Snapshot, WorkflowInstanceState State)> StartAndClaimAsync(string correlationId)
+    {
+        var definitionId = await DeployAsync("wait-for-event.json");
+        var instanceId = (string)(await ExecuteAsync(definitionId, new { correlationId }))["workflowInstanceId"]!;
+        var store = Factory.Services.GetRequiredService<RuntimeStore>();
+        var now = DateTimeOffset.UtcNow;
+        var snapshot = await store.TryClaimAsync(instanceId, "node-a", now, now.AddMinutes(1), CancellationToken.None);
+        Assert.NotNull(snapshot);
+        return (store, instanceId, snapshot, WorkflowStateSerializer.Deserialize(snapshot));
     }
 
     // What another node's claim leaves in the row.
