@@ -20,7 +20,7 @@ internal static class HttpExecuteBenchmark
 {
     private const string DefinitionId = "case-5";
 
-    public static async Task<int> RunAsync(string store, string postgres, int clients, int requests, int warmup)
+    public static async Task<int> RunAsync(string store, string postgres, int clients, int requests, int warmup, int loops)
     {
         var database = store == "postgresql" ? CreateDatabase(postgres) : null;
         var settings = new Dictionary<string, string>
@@ -46,6 +46,11 @@ internal static class HttpExecuteBenchmark
             }
 
             await PublishCaseAsync(http);
+            if (loops > 0)
+            {
+                await LoopsAlongside.PublishAsync(http);
+            }
+
             if (warmup > 0)
             {
                 var warm = await RunAsync(http, first: 100_000_000, warmup, clients);
@@ -75,7 +80,9 @@ internal static class HttpExecuteBenchmark
             });
 
             var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            var loopsRun = loops > 0 ? LoopsAlongside.RunAsync(http, loops) : Task.FromResult(Array.Empty<double>());
             var run = await RunAsync(http, first: 0, requests, clients);
+            var loopSeconds = await loopsRun;
             var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];
             await sampling.CancelAsync();
             await sampler;
@@ -92,6 +99,12 @@ internal static class HttpExecuteBenchmark
                 $"wall {run.Wall.TotalSeconds:F3} s, server cpu {cpu.TotalSeconds:F3} s ({cpu.TotalMilliseconds * 1000 / Math.Max(1, ok):F0} us/request)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"latency(request->response) ms: p50 {Pct(latencies, 50):F1} p90 {Pct(latencies, 90):F1} p99 {Pct(latencies, 99):F1} max {(ok > 0 ? latencies[^1] : double.NaN):F1}"));
+            if (loops > 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"alongside: {loops} loops of 10,000 executions each, one after another, {loopSeconds.Min():F2}–{loopSeconds.Max():F2} s each"));
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"server rss: peak in window {peakRssKb / 1024.0:F1} MiB, process VmHWM {hwmKb / 1024.0:F1} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

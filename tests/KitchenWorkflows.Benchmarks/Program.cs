@@ -7,7 +7,7 @@
 // (WorkflowStateSerializer) and deserializes it on every resume, as a persistent host does.
 // Usage: dotnet KitchenWorkflows.Benchmarks.dll [--n 1000] [--warmup 200 (memory) | 20000 (sqlite, postgresql)] [--inflight 0(burst)] [--store memory]
 //        [--workers 0(default=cores)] [--timeout-s 300]
-//        --mode http-execute [--store sqlite|postgresql] [--pg "<connection string>"] [--clients 16] [--n 4000] [--warmup 30000]
+//        --mode http-execute [--store sqlite|postgresql] [--pg "<connection string>"] [--clients 16] [--n 4000] [--warmup 30000] [--loops K]
 //        (HTTP execute requests/s at C concurrent clients against the real server in a child process: HttpExecuteBenchmark.cs)
 using System.Diagnostics;
 using System.Globalization;
@@ -140,7 +140,8 @@ public static class Program
             return await HttpExecuteBenchmark.RunAsync(store, postgres,
                 clients: int.Parse(Arg(args, "--clients", "16"), CultureInfo.InvariantCulture),
                 requests: int.Parse(Arg(args, "--n", "4000"), CultureInfo.InvariantCulture),
-                warmup: warmup);
+                warmup: warmup,
+                loops: int.Parse(Arg(args, "--loops", "0"), CultureInfo.InvariantCulture));
         }
 
         if (mode != "case")

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace KitchenWorkflows.Benchmarks;
+
+/// <summary>
+/// <c>--loops K</c> (with <c>--mode http-execute</c>): while the cases are measured, K executes of a loop without a wait
+/// (two WriteLines in a cycle) run one after another, each to the execution cap (10,000) and its fault. What they cost
+/// the cases shows as the cases' p99 beside a run without <c>--loops</c>; how long each loop takes is printed too.
+/// </summary>
+internal static class LoopsAlongside
+{
+    private const string DefinitionId = "bench-loop";
+
+    public static async Task PublishAsync(HttpClient http)
+    {
+        var definition = new JsonObject
+        {
+            ["definitionId"] = DefinitionId,
+            ["name"] = "A loop without a wait",
+            ["root"] = new JsonObject
+            {
+                ["type"] = "Elsa.Flowchart",
+                ["activities"] = new JsonArray(Activity("start", "Elsa.Start"), Line("a"), Line("b")),
+                ["connections"] = new JsonArray(Connection("start", "a"), Connection("a", "b"), Connection("b", "a")),
+            },
+        };
+        using var saved = await http.PostAsync("/api/workflow-definitions", new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        using var published = await http.PostAsync($"/api/workflow-definitions/{DefinitionId}/publish", content: null);
+        if (saved.StatusCode != HttpStatusCode.Created || published.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Publishing {DefinitionId} failed: save {(int)saved.StatusCode}, publish {(int)published.StatusCode}");
+        }
+    }
+
+    /// <summary>Runs the loops one after another; the seconds each took to answer.</summary>
+    public static async Task<double[]> RunAsync(HttpClient http, int loops)
+    {
+        var seconds = new double[loops];
+        for (var i = 0; i < loops; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsync($"/api/workflow-definitions/{DefinitionId}/execute", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK || !body.Contains("\"subStatus\":\"Faulted\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The loop answered {(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+            }
+
+            seconds[i] = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        }
+
+        return seconds;
+    }
+
+    private static JsonObject Activity(string id, string type) => new() { ["id"] = id, ["type"] = type };
+
+    private static JsonObject Line(string id)
+    {
+        var line = Activity(id, "Elsa.WriteLine");
+        line["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = id } };
+        return line;
+    }
+
+    private static JsonObject Connection(string from, string to) => new()
+    {
+        ["source"] = new JsonObject { ["activity"] = from, ["port"] = "Done" },
+        ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
+    };
+}
