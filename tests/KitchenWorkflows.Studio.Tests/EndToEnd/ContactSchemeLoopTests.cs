@@ -22,6 +22,11 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1680, Height = 1000 } });
         page.SetDefaultTimeout(20_000);
+        // The browser's console says whether the circuit or a script failed (a rare failure under load left the
+        // flowchart unmeasured: no links, no fit; this is what tells why).
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => console.Enqueue("page error: " + error);
         try
         {
             await RunLoopAsync(page);
@@ -31,6 +36,7 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
             // What the page showed when the loop broke is the first thing to look at.
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("failure.png") });
             await File.WriteAllTextAsync(Browser.ScreenshotPath("failure.html"), await page.ContentAsync());
+            await File.WriteAllLinesAsync(Browser.ScreenshotPath("failure-console.txt"), console);
             throw;
         }
     }
