@@ -38,6 +38,17 @@ public sealed class WorkflowDefinitionStore(
         }).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
+    /// <summary>The versions a definition has, newest first; empty when there is no such definition.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Definitions.AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId)
+            .OrderByDescending(d => d.Version)
+            .Select(d => new WorkflowDefinitionVersion(d.Version, d.IsLatest, d.IsPublished, d.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// A version: <c>latest</c> (default), <c>published</c> or a number. Null when there is no such version.
     /// </summary>

@@ -35,6 +35,10 @@ internal static class WorkflowDefinitionsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.ReadDefinitions);
+        group.MapGet("/{definitionId}/versions", ListVersionsAsync).WithName("ListWorkflowDefinitionVersions")
+            .WithSummary("The versions a definition has, newest first, with which is the latest and which is published.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ReadDefinitions);
         group.MapPost("/{definitionId}/publish", PublishAsync).WithName("PublishWorkflowDefinition")
             .WithSummary("Publish the latest draft; new instances run it from now on, on every node.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -66,6 +70,12 @@ internal static class WorkflowDefinitionsApi
         var saved = await store.SaveDraftAsync(WorkflowDefinitionSerializer.Deserialize(body), user.ToAuditActor(), cancellationToken);
         return TypedResults.Created($"/api/workflow-definitions/{Uri.EscapeDataString(saved.DefinitionId)}?version={saved.Version}", WorkflowDefinitionSerializer.ToJsonObject(saved));
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<WorkflowDefinitionVersion>>, ProblemHttpResult>> ListVersionsAsync(
+        string definitionId, WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
+        await store.ListVersionsAsync(definitionId, cancellationToken) is { Count: > 0 } versions
+            ? TypedResults.Ok(versions)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No workflow '{definitionId}'.");
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string definitionId, string? version, WorkflowDefinitionStore store, CancellationToken cancellationToken)

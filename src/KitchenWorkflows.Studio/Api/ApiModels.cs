@@ -106,3 +106,6 @@ public sealed record JournalEntryInfo(
 
 /// <summary>The instance list's filter.</summary>
 public sealed record InstanceQuery(string? DefinitionId = null, string? Status = null, string? SubStatus = null, string? CorrelationId = null, int Page = 1, int PageSize = 50);
+
+/// <summary>One version of a definition, as <c>GET …/{id}/versions</c> lists it.</summary>
+public sealed record DefinitionVersion(int Version, bool IsLatest, bool IsPublished, DateTimeOffset UpdatedAt);

@@ -24,6 +24,10 @@ public sealed class StudioApiClient(HttpClient http)
         return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
     }
 
+    /// <summary>The version numbers a definition has, newest first.</summary>
+    public async Task<IReadOnlyList<int>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        [.. (await ReadAsync<List<DefinitionVersion>>(await http.GetAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/versions", cancellationToken), cancellationToken)).Select(v => v.Version)];
+
     /// <summary>The latest version's JSON exactly as the API answers it, for an export.</summary>
     public async Task<string> ExportDefinitionAsync(string definitionId, CancellationToken cancellationToken = default)
     {

@@ -59,6 +59,22 @@ public abstract class WorkflowDefinitionsApiTests(ServerFixture server) : ApiTes
     }
 
     [ProviderFact]
+    public async Task Versions_AfterAPublishAndADraft_ListsBothNewestFirst_AndAnUnknownDefinitionIs404()
+    {
+        var id = NewId("versions");
+        await SaveAsync(LoadWorkflow("wait-for-event.json", id, label: "one"));
+        await PublishAsync(id);
+        await SaveAsync(LoadWorkflow("wait-for-event.json", id, label: "two"));
+
+        var versions = (await Client.GetFromJsonAsync<JsonArray>($"/api/workflow-definitions/{id}/versions"))!;
+
+        Assert.Equal([2, 1], versions.Select(v => (int)v!["version"]!));
+        Assert.Equal([true, false], versions.Select(v => (bool)v!["isLatest"]!));
+        Assert.Equal([false, true], versions.Select(v => (bool)v!["isPublished"]!));
+        await AssertProblemAsync(await Client.GetAsync("/api/workflow-definitions/no-such-definition/versions"), HttpStatusCode.NotFound);
+    }
+
+    [ProviderFact]
     public async Task Save_AfterPublish_MakesVersion2WhileVersion1StaysPublished()
     {
         var id = NewId("v2");
