@@ -15,6 +15,9 @@ namespace KitchenWorkflows.Studio.Tests.Components;
 /// </summary>
 public sealed class VersionHistoryTests : StudioTestContext
 {
+    // The panel asks a real server (the stand-in); a first request on a loaded machine takes longer than bUnit's 1 s.
+    private static readonly TimeSpan ServerAnswer = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task History_OfADefinitionThatBeginsAtVersion2_OffersOnlyItsVersions()
     {
@@ -22,7 +25,7 @@ public sealed class VersionHistoryTests : StudioTestContext
 
         var history = Render<VersionHistory>(p => p.Add(c => c.DefinitionId, "imported").Add(c => c.LatestVersion, 3).Add(c => c.ShownVersion, 3));
 
-        history.WaitForAssertion(() => Assert.Equal(["v2", "v3"], history.Find("[data-testid=compare-from]").Children.Select(o => o.TextContent)));
+        history.WaitForAssertion(() => Assert.Equal(["v2", "v3"], history.Find("[data-testid=compare-from]").Children.Select(o => o.TextContent)), ServerAnswer);
         Assert.Equal(["v2", "v3"], history.Find("[data-testid=compare-to]").Children.Select(o => o.TextContent));
         Assert.Equal("2", history.Find("[data-testid=compare-from]").GetAttribute("value"));
         Assert.Equal("3", history.Find("[data-testid=compare-to]").GetAttribute("value"));
@@ -33,11 +36,11 @@ public sealed class VersionHistoryTests : StudioTestContext
     {
         await using var api = await StartAsync();
         var history = Render<VersionHistory>(p => p.Add(c => c.DefinitionId, "imported").Add(c => c.LatestVersion, 3).Add(c => c.ShownVersion, 3));
-        history.WaitForAssertion(() => Assert.Equal(2, history.Find("[data-testid=compare-from]").Children.Length));
+        history.WaitForAssertion(() => Assert.Equal(2, history.Find("[data-testid=compare-from]").Children.Length), ServerAnswer);
 
         await history.Find("[data-testid=compare]").ClickAsync(new());
 
-        history.WaitForAssertion(() => Assert.Contains("v2 and v3 could not be compared", history.Find("[data-testid=compare-error]").TextContent, StringComparison.Ordinal));
+        history.WaitForAssertion(() => Assert.Contains("v2 and v3 could not be compared", history.Find("[data-testid=compare-error]").TextContent, StringComparison.Ordinal), ServerAnswer);
     }
 
     private async Task<VersionsStandIn> StartAsync()
