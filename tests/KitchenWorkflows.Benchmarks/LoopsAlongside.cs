@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json.Nodes;
+using KitchenWorkflows.Testing;
 
 namespace KitchenWorkflows.Benchmarks;
 
@@ -15,18 +15,8 @@ internal static class LoopsAlongside
 
     public static async Task PublishAsync(HttpClient http)
     {
-        var definition = new JsonObject
-        {
-            ["definitionId"] = DefinitionId,
-            ["name"] = "A loop without a wait",
-            ["root"] = new JsonObject
-            {
-                ["type"] = "Elsa.Flowchart",
-                ["activities"] = new JsonArray(Activity("start", "Elsa.Start"), Line("a"), Line("b")),
-                ["connections"] = new JsonArray(Connection("start", "a"), Connection("a", "b"), Connection("b", "a")),
-            },
-        };
-        using var saved = await http.PostAsync("/api/workflow-definitions", new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var definition = FlowBuilder.LoopWithoutAWait(DefinitionId).Json;
+        using var saved = await http.PostAsync("/api/workflow-definitions", new StringContent(definition, System.Text.Encoding.UTF8, "application/json"));
         using var published = await http.PostAsync($"/api/workflow-definitions/{DefinitionId}/publish", content: null);
         if (saved.StatusCode != HttpStatusCode.Created || published.StatusCode != HttpStatusCode.OK)
         {
@@ -53,19 +43,4 @@ internal static class LoopsAlongside
 
         return seconds;
     }
-
-    private static JsonObject Activity(string id, string type) => new() { ["id"] = id, ["type"] = type };
-
-    private static JsonObject Line(string id)
-    {
-        var line = Activity(id, "Elsa.WriteLine");
-        line["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = id } };
-        return line;
-    }
-
-    private static JsonObject Connection(string from, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = "Done" },
-        ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-    };
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace KitchenWorkflows.Server.IntegrationTests.Abuse;
 
 /// <summary>
@@ -14,7 +12,7 @@ public abstract class LongRunTests(ServerFixture server) : ApiTestBase(server)
     public async Task Execute_LoopWithoutAWait_FaultsAtTheCapWithEveryStepJournalledOnce()
     {
         var id = NewId("loop");
-        await SaveAsync(Loop(id).ToJsonString());
+        await SaveAsync(FlowBuilder.LoopWithoutAWait(id).Json);
         await PublishAsync(id);
 
         var instance = await ExecuteAsync(id);
@@ -25,34 +23,6 @@ public abstract class LongRunTests(ServerFixture server) : ApiTestBase(server)
         Assert.Equal(Enumerable.Range(1, 10_001), journal.Select(e => (int)e!["sequence"]!));
         Assert.Equal("Faulted", (string?)journal[^1]!["status"]);
     }
-
-    // Start, then a and b in a cycle.
-    private static JsonObject Loop(string definitionId) => new()
-    {
-        ["definitionId"] = definitionId,
-        ["name"] = "Loop",
-        ["root"] = new JsonObject
-        {
-            ["type"] = "Elsa.Flowchart",
-            ["activities"] = new JsonArray(Activity("start", "Elsa.Start"), Line("a"), Line("b")),
-            ["connections"] = new JsonArray(Connection("start", "a"), Connection("a", "b"), Connection("b", "a")),
-        },
-    };
-
-    private static JsonObject Activity(string id, string type) => new() { ["id"] = id, ["type"] = type };
-
-    private static JsonObject Line(string id)
-    {
-        var line = Activity(id, "Elsa.WriteLine");
-        line["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = id } };
-        return line;
-    }
-
-    private static JsonObject Connection(string from, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = "Done" },
-        ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-    };
 
     public sealed class Sqlite(SqliteServer server) : LongRunTests(server), IClassFixture<SqliteServer>;
 

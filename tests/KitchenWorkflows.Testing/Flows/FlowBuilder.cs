@@ -34,6 +34,14 @@ public sealed class FlowBuilder(string definitionId = "test-flow", int version =
     public static FlowBuilder Single(string definitionId, string type, params (string Name, JsonNode? Value)[] properties) =>
         new FlowBuilder(definitionId).Add("start", "Elsa.Start").Add("act", type, properties).Chain("start", "act");
 
+    /// <summary>A loop without a wait: Start, then WriteLines <c>a</c> and <c>b</c> in a cycle, run until the execution cap faults it.</summary>
+    public static FlowBuilder LoopWithoutAWait(string definitionId) => new FlowBuilder(definitionId)
+        .Add("start", "Elsa.Start")
+        .Add("a", "Elsa.WriteLine", ("text", Literal("a")))
+        .Add("b", "Elsa.WriteLine", ("text", Literal("b")))
+        .Chain("start", "a", "b")
+        .Connect("b", "a");
+
     public FlowBuilder Variable(string name, string typeName, object? value = null)
     {
         _variables.Add(new JsonObject
