@@ -17,11 +17,14 @@ public sealed class StorageWrites
     {
         if (StorageFault.Describe(exception) is { } cause)
         {
-            _fault = cause;
+            Failed(cause);
         }
 
         return false;
     }
+
+    /// <summary>A write met the storage fault <paramref name="cause"/> (see <see cref="StorageFault.Describe"/>).</summary>
+    public void Failed(string cause) => _fault = cause;
 
     /// <summary>A write got through: the fault is over.</summary>
     public void Recovered() => _fault = null;

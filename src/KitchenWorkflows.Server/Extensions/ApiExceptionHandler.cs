@@ -24,7 +24,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             // The storage, not the request: the client may send the same request again (its idempotency key was not
             // taken), once the operator has made room or made the store writable.
-            storageWrites.NoteIfFault(exception);
+            storageWrites.Failed(cause);
             LogStorageFault(logger, exception, httpContext.Request.Path, cause);
             httpContext.Response.Headers.RetryAfter = RetryAfterStorageFault;
             return await WriteAsync(httpContext, new ProblemDetails
