@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using KitchenWorkflows.Server.IntegrationTests.Crash;
+using KitchenWorkflows.Server.IntegrationTests.Startup;
 using Microsoft.Data.Sqlite;
 
 namespace KitchenWorkflows.Server.IntegrationTests.Auth;
@@ -18,16 +19,16 @@ public sealed class ApiKeysCommandTests : IDisposable
     public async Task Keys_CreateListRevoke_WorkOnTheStoreAndARunningServerFollows()
     {
         var created = await RunAsync("keys", "create", "--role", "api-client", "--name", "CRM integration", "--definitions", "contact-scheme-phone,claim-intake");
-        Assert.True(created.ExitCode == 0, created.Error);
-        var key = created.Output.Split('\n')[0].Trim();
+        Assert.True(created.ExitCode == 0, created.StandardError);
+        var key = created.StandardOutput.Split('\n')[0].Trim();
         Assert.Matches("^kw_[a-z0-9]{12}_[A-Za-z0-9]{40}$", key);
         var id = key.Split('_')[1];
-        Assert.Contains("only its hash is stored", created.Output, StringComparison.Ordinal);
+        Assert.Contains("only its hash is stored", created.StandardOutput, StringComparison.Ordinal);
 
         var listed = await RunAsync("keys", "list");
         Assert.Equal(0, listed.ExitCode);
-        Assert.Contains($"{id} \"CRM integration\" role=api-client definitions=contact-scheme-phone,claim-intake active", listed.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(key, listed.Output, StringComparison.Ordinal);
+        Assert.Contains($"{id} \"CRM integration\" role=api-client definitions=contact-scheme-phone,claim-intake active", listed.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, listed.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(1, CountRowsContaining(id));
         Assert.Equal(0, CountRowsContaining(key[(id.Length + 4)..]));
 
@@ -43,7 +44,7 @@ public sealed class ApiKeysCommandTests : IDisposable
 
         var revoked = await RunAsync("keys", "revoke", id);
         Assert.Equal(0, revoked.ExitCode);
-        Assert.Contains($"Revoked {id}", revoked.Output, StringComparison.Ordinal);
+        Assert.Contains($"Revoked {id}", revoked.StandardOutput, StringComparison.Ordinal);
         var until = Stopwatch.StartNew();
         while ((await client.PostAsync("api/kitchen-lab/warranty-check", System.Net.Http.Json.JsonContent.Create(check))).StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -51,7 +52,7 @@ public sealed class ApiKeysCommandTests : IDisposable
             await Task.Delay(200);
         }
 
-        Assert.Contains($"{id} \"CRM integration\" role=api-client definitions=contact-scheme-phone,claim-intake revoked", (await RunAsync("keys", "list")).Output, StringComparison.Ordinal);
+        Assert.Contains($"{id} \"CRM integration\" role=api-client definitions=contact-scheme-phone,claim-intake revoked", (await RunAsync("keys", "list")).StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,15 +60,15 @@ public sealed class ApiKeysCommandTests : IDisposable
     {
         var usage = await RunAsync("keys");
         Assert.Equal(2, usage.ExitCode);
-        Assert.Contains("keys create --role", usage.Error, StringComparison.Ordinal);
+        Assert.Contains("keys create --role", usage.StandardError, StringComparison.Ordinal);
 
         var invalid = await RunAsync("keys", "create", "--role", "service-centre", "--name", "ASC 77");
         Assert.Equal(1, invalid.ExitCode);
-        Assert.Contains("serviceCentreId: A service-centre key names its centre", invalid.Error, StringComparison.Ordinal);
+        Assert.Contains("serviceCentreId: A service-centre key names its centre", invalid.StandardError, StringComparison.Ordinal);
 
         var missing = await RunAsync("keys", "revoke", "nosuchkey");
         Assert.Equal(1, missing.ExitCode);
-        Assert.Contains("No API key 'nosuchkey'", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("No API key 'nosuchkey'", missing.StandardError, StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -89,28 +90,9 @@ public sealed class ApiKeysCommandTests : IDisposable
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private Task<ServerRun.Result> RunAsync(params string[] args) => ServerRun.RunAsync(args, new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KitchenWorkflows.Server.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Storage__DataDirectory"] = _data;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+        ["Storage__DataDirectory"] = _data,
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    }, TimeSpan.FromMinutes(2));
 }

@@ -4,8 +4,7 @@ namespace KitchenWorkflows.Server.IntegrationTests.Startup;
 
 /// <summary>
 /// One run of the real server process (<c>dotnet KitchenWorkflows.Server.dll</c>) to its exit, its standard output and
-/// standard error kept apart: what an operator sees when a start fails. It listens on a port the system picks, should it
-/// get that far.
+/// standard error kept apart: what an operator sees when a start fails, or when a command of the program ends.
 /// </summary>
 internal static class ServerRun
 {
@@ -16,7 +15,12 @@ internal static class ServerRun
         public override string ToString() => $"exit code {ExitCode}\nstderr:\n{StandardError}\nstdout:\n{StandardOutput}";
     }
 
-    public static async Task<Result> UntilExitAsync(IReadOnlyDictionary<string, string> settings, TimeSpan deadline)
+    /// <summary>A start that should fail: the server on a port the system picks, should it get that far, to its exit.</summary>
+    public static Task<Result> UntilExitAsync(IReadOnlyDictionary<string, string> settings, TimeSpan deadline) =>
+        RunAsync(["--urls", "http://127.0.0.1:0"], settings, deadline);
+
+    /// <summary>The server's program with <paramref name="arguments"/> (a start, or a command such as <c>keys list</c>), to its exit.</summary>
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> settings, TimeSpan deadline)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -26,8 +30,11 @@ internal static class ServerRun
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KitchenWorkflows.Server.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in settings)
@@ -46,7 +53,7 @@ internal static class ServerRun
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The server did not exit within {deadline}; it should have refused to start.\n{await output}\n{await error}");
+            throw new TimeoutException($"The server did not exit within {deadline}.\n{await output}\n{await error}");
         }
 
         return new Result(process.ExitCode, await output, await error);
