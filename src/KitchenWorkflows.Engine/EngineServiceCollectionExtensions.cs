@@ -41,6 +41,7 @@ public static class EngineServiceCollectionExtensions
             configureActivities?.Invoke(registry);
             return registry;
         });
+        services.TryAddSingleton<Composition.IWorkflowActivitySource, Composition.NoWorkflowActivities>();
         services.TryAddSingleton<WorkflowValidator>();
         services.TryAddSingleton<DefinitionLimitsValidator>();
         services.TryAddSingleton<WorkflowCompiler>();
