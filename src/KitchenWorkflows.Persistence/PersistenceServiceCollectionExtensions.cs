@@ -2,6 +2,7 @@ using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Instances;
+using KitchenWorkflows.Persistence.Retention;
 using KitchenWorkflows.Persistence.Runtime;
 using KitchenWorkflows.Persistence.Store;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,10 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<StoreConnections>();
         services.TryAddSingleton(sp => new RuntimeStore(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton(sp => new RecoveryStore(sp.GetRequiredService<StoreConnections>()));
+        services.TryAddSingleton(sp => new InstanceDeletionStore(sp.GetRequiredService<StoreConnections>()));
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<InstanceRetention>();
+        services.TryAddSingleton<InstanceDeletion>();
         services.TryAddSingleton(sp => new PublishedVersions(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<PublishedTriggers>();

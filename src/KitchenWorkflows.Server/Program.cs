@@ -45,6 +45,7 @@ static async Task<WebApplication> StartAsync(string[] args)
     app.UseServerPipeline();
     app.MapWorkflowDefinitionsApi();
     app.MapWorkflowInstancesApi();
+    app.MapWorkflowInstanceDeletionApi();
     app.MapEventsApi();
     app.MapActivityDescriptorsApi();
     app.MapWarrantyCheckApi();

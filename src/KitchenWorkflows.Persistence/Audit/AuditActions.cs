@@ -18,6 +18,9 @@ public static class AuditActions
     /// <summary>A faulted instance retried by hand.</summary>
     public const string InstanceRetry = "instance.retry";
 
+    /// <summary>Ended instances deleted by hand (one, or those a filter selected).</summary>
+    public const string InstanceDelete = "instance.delete";
+
     /// <summary>An event sent through the API.</summary>
     public const string EventPublish = "event.publish";
 

@@ -6,6 +6,7 @@ using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Engine.Validation;
 using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Entities;
+using KitchenWorkflows.Persistence.Retention;
 using KitchenWorkflows.Persistence.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -157,7 +158,7 @@ public sealed class WorkflowDefinitionStore(
 
         // The limits first: an oversized definition is refused before its scripts are parsed.
         ThrowIfOverLimits(definition);
-        var errors = validator.Validate(definition);
+        List<ValidationError> errors = [.. validator.Validate(definition), .. RetentionPeriod.Problems(definition)];
         if (errors.Count > 0)
         {
             throw new WorkflowDefinitionException(errors);

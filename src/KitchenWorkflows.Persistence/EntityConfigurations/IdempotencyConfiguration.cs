@@ -10,6 +10,9 @@ internal sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempo
     {
         builder.ToTable("IdempotencyKeys");
         builder.HasKey(k => k.Key);
+
+        // Deleting an instance deletes its keys.
+        builder.HasIndex(k => k.InstanceId);
         builder.Property(k => k.Key).HasMaxLength(400);
         builder.Property(k => k.RequestHash).HasMaxLength(64);
         builder.Property(k => k.InstanceId).HasMaxLength(100);

@@ -21,5 +21,8 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.HasIndex(i => new { i.SubStatus, i.LeaseUntil });
         builder.HasIndex(i => i.CorrelationId);
         builder.HasIndex(i => i.CreatedAt);
+
+        // Retention's range: a definition's ended instances, oldest end first.
+        builder.HasIndex(i => new { i.DefinitionId, i.Status, i.FinishedAt });
     }
 }

@@ -5,6 +5,7 @@ using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Store;
 using KitchenWorkflows.Scheduling;
 using KitchenWorkflows.Server.Auth;
+using KitchenWorkflows.Server.Retention;
 using KitchenWorkflows.Server.Startup;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -43,6 +44,7 @@ internal static partial class ServerPipelineExtensions
         });
         LogImported(app.Logger, imported.Count, folder);
         app.Services.ScheduleSweep();
+        RetentionJob.Schedule(app.Services);
     }
 
     public static void UseServerPipeline(this WebApplication app)

@@ -1,4 +1,5 @@
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Persistence.Retention;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -23,7 +24,7 @@ internal static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments("/metrics"))
                 .AddHttpClientInstrumentation())
             .WithMetrics(m => m
-                .AddMeter(EngineTelemetry.SourceName, ServerMetrics.MeterName)
+                .AddMeter(EngineTelemetry.SourceName, ServerMetrics.MeterName, DeletionTelemetry.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()

@@ -236,6 +236,8 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Key");
 
+                    b.HasIndex("InstanceId");
+
                     b.ToTable("IdempotencyKeys", (string)null);
                 });
 
@@ -504,6 +506,8 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("SubStatus", "LeaseUntil");
+
+                    b.HasIndex("DefinitionId", "Status", "FinishedAt");
 
                     b.HasIndex("DefinitionId", "Status", "SubStatus");
 

@@ -228,6 +228,8 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Key");
 
+                    b.HasIndex("InstanceId");
+
                     b.ToTable("IdempotencyKeys", (string)null);
                 });
 
@@ -492,6 +494,8 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("SubStatus", "LeaseUntil");
+
+                    b.HasIndex("DefinitionId", "Status", "FinishedAt");
 
                     b.HasIndex("DefinitionId", "Status", "SubStatus");
 
