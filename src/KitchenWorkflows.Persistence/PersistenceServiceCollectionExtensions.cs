@@ -1,5 +1,6 @@
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence.Audit;
+using KitchenWorkflows.Persistence.Bulk;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Retention;
@@ -55,6 +56,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<InstanceRetention>();
         services.TryAddSingleton<InstanceDeletion>();
+        services.TryAddSingleton<BulkItemOperations>();
+        services.TryAddSingleton<BulkPlans>();
         services.TryAddSingleton(sp => new PublishedVersions(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<PublishedTriggers>();

@@ -42,6 +42,12 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     /// <summary>The audit log.</summary>
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
+    /// <summary>Bulk plans.</summary>
+    public DbSet<BulkPlanRecord> BulkPlans => Set<BulkPlanRecord>();
+
+    /// <summary>The instances of bulk plans.</summary>
+    public DbSet<BulkPlanItemRecord> BulkPlanItems => Set<BulkPlanItemRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

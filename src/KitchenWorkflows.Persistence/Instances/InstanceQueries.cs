@@ -68,7 +68,7 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
     private static IQueryable<WorkflowInstanceRecord> Page(IQueryable<WorkflowInstanceRecord> query, InstanceFilter filter) =>
         query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip(PageOffset.Of(filter.Page, filter.PageSize)).Take(filter.PageSize);
 
-    private static IQueryable<WorkflowInstanceRecord> Filter(WorkflowDbContext db, InstanceFilter filter)
+    internal static IQueryable<WorkflowInstanceRecord> Filter(WorkflowDbContext db, InstanceFilter filter)
     {
         var query = db.Instances.AsNoTracking();
         if (filter.DefinitionId is not null)

@@ -184,20 +184,38 @@ public sealed partial class DurableWorkflowRuntime(
 
     /// <summary>Retries a faulted instance from the activity that faulted.</summary>
     /// <exception cref="WorkflowRuntimeException">The instance does not exist or is not faulted.</exception>
-    public async Task<WorkflowInstanceState> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
+    public Task<WorkflowInstanceState> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        RetryAsync(instanceId, lastUpdatedAt: null, cancellationToken);
+
+    /// <summary>
+    /// Retries a faulted instance only if it was last saved at <paramref name="lastUpdatedAt"/> (a bulk plan's snapshot):
+    /// one that changed since, a retry of this plan's before a restart included, is left alone.
+    /// </summary>
+    /// <exception cref="WorkflowRuntimeException">The instance does not exist, is not faulted, or changed since.</exception>
+    public async Task<WorkflowInstanceState> RetryAsync(string instanceId, DateTimeOffset? lastUpdatedAt, CancellationToken cancellationToken)
     {
-        var result = await WithInstanceAsync(instanceId, async (workflow, state, commit) => state.SubStatus == WorkflowSubStatus.Faulted
-            ? await runner.RetryAsync(workflow, state, cancellationToken, commit)
-            : throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Instance {instanceId} is {state.SubStatus}; only a faulted instance can be retried."), cancellationToken);
+        var result = await WithInstanceAsync(instanceId, async (workflow, state, commit) =>
+        {
+            ThrowIfChangedSince(state, lastUpdatedAt);
+            return state.SubStatus == WorkflowSubStatus.Faulted
+                ? await runner.RetryAsync(workflow, state, cancellationToken, commit)
+                : throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Instance {instanceId} is {state.SubStatus}; only a faulted instance can be retried.");
+        }, cancellationToken);
         return result?.State ?? throw NotFound(instanceId);
     }
 
     /// <summary>Cancels a running or faulted instance.</summary>
     /// <exception cref="WorkflowRuntimeException">The instance does not exist or already ended.</exception>
-    public async Task<WorkflowInstanceState> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
+    public Task<WorkflowInstanceState> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        CancelAsync(instanceId, lastUpdatedAt: null, cancellationToken);
+
+    /// <summary>Cancels a running or faulted instance only if it was last saved at <paramref name="lastUpdatedAt"/> (see <see cref="RetryAsync(string, DateTimeOffset?, CancellationToken)"/>).</summary>
+    /// <exception cref="WorkflowRuntimeException">The instance does not exist, already ended, or changed since.</exception>
+    public async Task<WorkflowInstanceState> CancelAsync(string instanceId, DateTimeOffset? lastUpdatedAt, CancellationToken cancellationToken)
     {
         var result = await WithInstanceAsync(instanceId, (_, state, _) =>
         {
+            ThrowIfChangedSince(state, lastUpdatedAt);
             if (state.Status == WorkflowStatus.Finished && state.SubStatus != WorkflowSubStatus.Faulted)
             {
                 throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Instance {instanceId} is {state.SubStatus} and cannot be cancelled.");
@@ -207,6 +225,15 @@ public sealed partial class DurableWorkflowRuntime(
             return Task.FromResult<RunResult?>(new RunResult { State = state, Journal = [], CreatedBookmarks = [], PublishedEvents = [] });
         }, cancellationToken);
         return result?.State ?? throw NotFound(instanceId);
+    }
+
+    // The store keeps times to the microsecond (PostgreSQL), the snapshot to the tick: compared at the coarser of the two.
+    private static void ThrowIfChangedSince(WorkflowInstanceState state, DateTimeOffset? lastUpdatedAt)
+    {
+        if (lastUpdatedAt is { } expected && Math.Abs((state.UpdatedAt - expected).Ticks) >= TimeSpan.TicksPerMicrosecond)
+        {
+            throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Instance {state.Id} changed since the plan was made.");
+        }
     }
 
     /// <inheritdoc />

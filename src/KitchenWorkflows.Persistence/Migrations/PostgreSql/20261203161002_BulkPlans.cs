@@ -1,0 +1,70 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class BulkPlans : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "BulkPlanItems",
+                columns: table => new
+                {
+                    PlanId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PlannedAgainst = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkPlanItems", x => new { x.PlanId, x.InstanceId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BulkPlans",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Operation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Selection = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OwnedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkPlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkPlanItems_PlanId_Outcome",
+                table: "BulkPlanItems",
+                columns: new[] { "PlanId", "Outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkPlans_Status",
+                table: "BulkPlans",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "BulkPlanItems");
+
+            migrationBuilder.DropTable(
+                name: "BulkPlans");
+        }
+    }
+}
