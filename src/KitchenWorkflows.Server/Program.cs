@@ -46,6 +46,7 @@ static async Task<WebApplication> StartAsync(string[] args)
     app.MapWorkflowDefinitionsApi();
     app.MapWorkflowInstancesApi();
     app.MapWorkflowInstanceDeletionApi();
+    app.MapBulkOperationsApi();
     app.MapEventsApi();
     app.MapActivityDescriptorsApi();
     app.MapWarrantyCheckApi();

@@ -21,6 +21,9 @@ public static class AuditActions
     /// <summary>Ended instances deleted by hand (one, or those a filter selected).</summary>
     public const string InstanceDelete = "instance.delete";
 
+    /// <summary>A bulk plan submitted (cancel, retry or delete of many instances).</summary>
+    public const string BulkSubmit = "bulk.submit";
+
     /// <summary>An event sent through the API.</summary>
     public const string EventPublish = "event.publish";
 
@@ -41,6 +44,9 @@ public static class AuditActions
 
     /// <summary>Entity type of instances.</summary>
     public const string Instance = "instance";
+
+    /// <summary>Entity type of bulk plans.</summary>
+    public const string BulkPlan = "bulk-plan";
 
     /// <summary>Entity type of events (the id is the event name).</summary>
     public const string Event = "event";

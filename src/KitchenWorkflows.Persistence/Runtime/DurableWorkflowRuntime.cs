@@ -227,10 +227,11 @@ public sealed partial class DurableWorkflowRuntime(
         return result?.State ?? throw NotFound(instanceId);
     }
 
-    // The store keeps times to the microsecond (PostgreSQL), the snapshot to the tick: compared at the coarser of the two.
+    // The snapshot keeps the time to the tick, the store's column to a tenth of a millisecond (SQLite's binary
+    // DateTimeOffset) or a microsecond (PostgreSQL): compared at the coarsest. No two saves of one instance come closer.
     private static void ThrowIfChangedSince(WorkflowInstanceState state, DateTimeOffset? lastUpdatedAt)
     {
-        if (lastUpdatedAt is { } expected && Math.Abs((state.UpdatedAt - expected).Ticks) >= TimeSpan.TicksPerMicrosecond)
+        if (lastUpdatedAt is { } expected && Math.Abs((state.UpdatedAt - expected).Ticks) >= TimeSpan.TicksPerMillisecond / 10)
         {
             throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Instance {state.Id} changed since the plan was made.");
         }

@@ -5,6 +5,7 @@ using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Store;
 using KitchenWorkflows.Scheduling;
 using KitchenWorkflows.Server.Auth;
+using KitchenWorkflows.Server.Bulk;
 using KitchenWorkflows.Server.Retention;
 using KitchenWorkflows.Server.Startup;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,7 @@ internal static partial class ServerPipelineExtensions
         LogImported(app.Logger, imported.Count, folder);
         app.Services.ScheduleSweep();
         RetentionJob.Schedule(app.Services);
+        await BulkPlanJob.ResumeUnfinishedAsync(app.Services, CancellationToken.None);
     }
 
     public static void UseServerPipeline(this WebApplication app)

@@ -118,6 +118,8 @@ public abstract class RoleAccessTests(ServerFixture server) : ApiTestBase(server
             ("cancel", [Admin, Operator], false, c => c.PostAsync($"/api/workflow-instances/{unknown}/cancel", null)),
             ("retry", [Admin, Operator], false, c => c.PostAsync($"/api/workflow-instances/{unknown}/retry", null)),
             ("delete an instance", [Admin], false, c => c.DeleteAsync($"/api/workflow-instances/{unknown}")),
+            ("submit a bulk plan", [Admin, Operator], false, c => c.PostAsJsonAsync("/api/bulk-operations", new { operation = "cancel", instanceIds = new[] { unknown } })),
+            ("read a bulk plan", [Admin, Operator], false, c => c.GetAsync($"/api/bulk-operations/{unknown}")),
             ("delete instances by filter", [Admin], false, c => c.DeleteAsync($"/api/workflow-instances?definitionId={unknown}&endedBefore=2000-01-01T00:00:00Z")),
             ("send an event", [Admin, Operator, ApiClient], false, c => c.PostAsJsonAsync($"/api/events/{unknown}", new { correlationId = unknown })),
             ("warranty check", [Admin, Designer, Operator, ApiClient], false, c => c.PostAsJsonAsync("/api/kitchen-lab/warranty-check", new { })),
