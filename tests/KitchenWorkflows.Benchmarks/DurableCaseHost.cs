@@ -34,6 +34,9 @@ internal sealed class DurableCaseHost : ICaseHost
 
     public string Description { get; }
 
+    /// <summary>The host's services, for the store preload and the list timings.</summary>
+    public IServiceProvider Services => _services;
+
     public static async Task<DurableCaseHost> CreateAsync(WorkflowDefinition definition, StorageProvider provider, string? postgreSql)
     {
         var dataDirectory = provider == StorageProvider.Sqlite ? Path.Combine(Path.GetTempPath(), "kw-bench-" + Guid.NewGuid().ToString("N")) : null;

@@ -5,7 +5,7 @@
 //   correlated by case id -> ManagerReply = event payload -> Status = closed -> finish
 // Store "memory": InMemoryWorkflowRuntime, which keeps every instance as a serialized snapshot
 // (WorkflowStateSerializer) and deserializes it on every resume, as a persistent host does.
-// Usage: dotnet KitchenWorkflows.Benchmarks.dll [--n 1000] [--warmup 200 (memory) | 20000 (sqlite, postgresql)] [--inflight 0(burst)] [--store memory]
+// Usage: dotnet KitchenWorkflows.Benchmarks.dll [--n 1000] [--preload N (sqlite, postgresql: N finished and N/10 suspended instances stored first)] [--warmup 200 (memory) | 20000 (sqlite, postgresql)] [--inflight 0(burst)] [--store memory]
 //        [--workers 0(default=cores)] [--timeout-s 300]
 //        --mode http-execute [--store sqlite|postgresql] [--pg "<connection string>"] [--clients 16] [--n 4000] [--warmup 30000] [--loops K]
 //        (HTTP execute requests/s at C concurrent clients against the real server in a child process: HttpExecuteBenchmark.cs)
@@ -16,6 +16,8 @@ using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence;
+using KitchenWorkflows.Persistence.Instances;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KitchenWorkflows.Benchmarks;
@@ -122,6 +124,7 @@ public static class Program
         int inflight = int.Parse(Arg(args, "--inflight", "0"), CultureInfo.InvariantCulture);
         int workersArg = int.Parse(Arg(args, "--workers", "0"), CultureInfo.InvariantCulture);
         int timeoutS = int.Parse(Arg(args, "--timeout-s", "300"), CultureInfo.InvariantCulture);
+        int preload = int.Parse(Arg(args, "--preload", "0"), CultureInfo.InvariantCulture);
         string postgres = Arg(args, "--pg", Environment.GetEnvironmentVariable("KW_TEST_POSTGRES") ?? "");
         if (store == "postgresql" && postgres.Length == 0)
         {
@@ -171,6 +174,11 @@ public static class Program
             "postgresql" => await DurableCaseHost.CreateAsync(definition, StorageProvider.PostgreSql, postgres),
             _ => new MemoryCaseHost(definition),
         };
+
+        if (preload > 0 && runtime is DurableCaseHost durable)
+        {
+            await StorePreload.FillAsync(runtime, durable.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), DefinitionId, EventName, preload);
+        }
 
         if (warmup > 0)
         {
@@ -244,6 +252,11 @@ public static class Program
             $"RESULT {{\"engine\":\"kitchenworkflows\",\"variant\":\"elsa-json\",\"store\":\"{store}\",\"n\":{n},\"mode\":\"{(inflight > 0 ? "closed" + inflight : "burst")}\",\"completed\":{batch.Completed},\"verifyFailures\":{bad},\"wallS\":{wallS:F3},\"instPerS\":{instPerS:F1},\"p50Ms\":{Pct(ls, 50):F2},\"p90Ms\":{Pct(ls, 90):F2},\"p99Ms\":{Pct(ls, 99):F2},\"maxMs\":{(ls.Length > 0 ? ls[^1] : 0):F2},\"cpuUsPerInst\":{cpu.TotalMilliseconds * 1000.0 / Math.Max(1, n):F0},\"allocKiBPerInst\":{alloc / (double)Math.Max(1, n) / 1024.0:F1},\"gen0\":{gen0},\"gen2\":{gen2},\"rssBaselineMiB\":{rssBaseKb / 1024.0:F1},\"rssWindowPeakMiB\":{peakRssKb / 1024.0:F1},\"vmHwmMiB\":{hwmKb / 1024.0:F1},\"pollMs\":0,\"idleMs\":0}}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"kitchenworkflows: {n} instances, {instPerS:F0} inst/s, p50 {Pct(ls, 50):F0} ms, p99 {Pct(ls, 99):F0} ms, peak RSS {hwmKb / 1024.0:F0} MiB"));
+        if (runtime is DurableCaseHost measured)
+        {
+            await ListQueryTimings.MeasureAsync(measured.Services.GetRequiredService<InstanceQueries>(), DefinitionId, Scenario.Make(n / 2).CaseId);
+        }
+
         return batch.Completed == n && bad == 0 && batch.Errors == 0 ? 0 : 1;
     }
 
