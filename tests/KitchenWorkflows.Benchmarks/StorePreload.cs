@@ -63,7 +63,9 @@ internal static class StorePreload
             await db.Database.ExecuteSqlRawAsync(Copy<JournalRecord>(db, series, ids, "InstanceId", new() { ["InstanceId"] = Suffixed("InstanceId") }));
             await db.Database.ExecuteSqlRawAsync(Copy<BookmarkRecord>(db, series, ids, "InstanceId", new()
             {
-                ["Id"] = Suffixed("Id"), ["InstanceId"] = Suffixed("InstanceId"), ["CorrelationId"] = Suffixed("CorrelationId"),
+                ["Id"] = Suffixed("Id"),
+                ["InstanceId"] = Suffixed("InstanceId"),
+                ["CorrelationId"] = Suffixed("CorrelationId"),
             }));
 
             // Tags as a hotline case carries them: a region of fifty and a channel of three.
@@ -71,8 +73,8 @@ internal static class StorePreload
             var instanceTable = Table<WorkflowInstanceRecord>(db);
             foreach (var (name, values) in new[] { ("region", 50), ("channel", 3) })
             {
-                await db.Database.ExecuteSqlRawAsync(
-                    $"INSERT INTO \"{tagTable}\" (\"InstanceId\", \"Name\", \"Value\") SELECT t.\"Id\" || '-' || s.n, '{name}', '{name}-' || ((s.n + LENGTH(t.\"Id\")) % {values}) FROM \"{instanceTable}\" AS t, {series} WHERE t.\"Id\" IN ({ids})");
+                var insertTags = $"INSERT INTO \"{tagTable}\" (\"InstanceId\", \"Name\", \"Value\") SELECT t.\"Id\" || '-' || s.n, '{name}', '{name}-' || ((s.n + LENGTH(t.\"Id\")) % {values}) FROM \"{instanceTable}\" AS t, {series} WHERE t.\"Id\" IN ({ids})";
+                await db.Database.ExecuteSqlRawAsync(insertTags);
             }
 
             await transaction.CommitAsync();
