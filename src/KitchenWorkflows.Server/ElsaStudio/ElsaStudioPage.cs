@@ -23,7 +23,8 @@ internal static class ElsaStudioPage
         """;
 
     // Hash routes: #/ the definitions, #/definitions/{id} the editor, #/instances the instances, #/instances/{id} the viewer.
-    // The elements raise the next step as callbacks (a JavaScript function set as the element's property).
+    // The elements raise the next step as callbacks (a JavaScript function set as the element's property): a row's click
+    // in the list, a run in the editor, an instance in the instance list, "edit" in the viewer.
     private const string Script = """
         const credential = JSON.parse(document.getElementById('elsa-credential').textContent);
         const endpoint = new URL('../elsa/api', document.baseURI).href;
@@ -40,33 +41,36 @@ internal static class ElsaStudioPage
           return element;
         }
 
-        function route() {
-          const path = location.hash.replace(/^#/, '') || '/';
-          let match, element, section;
-          if ((match = path.match(/^\/definitions\/(.+)$/))) {
-            section = 'definitions';
-            element = create('elsa-workflow-definition-editor', { 'definition-id': decodeURIComponent(match[1]) }, {
+        let routes = 0;
+
+        function target(path) {
+          let match;
+          if ((match = path.match(/^\/definitions\/(.+)$/)))
+            return ['definitions', 'elsa-workflow-definition-editor', { 'definition-id': decodeURIComponent(match[1]) }, {
               workflowDefinitionExecuted: async instanceId => go('#/instances/' + encodeURIComponent(instanceId)),
-            });
-          } else if ((match = path.match(/^\/instances\/(.+)$/))) {
-            section = 'instances';
-            element = create('elsa-workflow-instance-viewer', { 'instance-id': decodeURIComponent(match[1]) }, {
+            }];
+          if ((match = path.match(/^\/instances\/(.+)$/)))
+            return ['instances', 'elsa-workflow-instance-viewer', { 'instance-id': decodeURIComponent(match[1]) }, {
               editWorkflowDefinition: definitionId => go('#/definitions/' + encodeURIComponent(definitionId)),
-            });
-          } else if (path === '/instances') {
-            section = 'instances';
-            element = create('elsa-workflow-instance-list', {}, {
+            }];
+          if (path === '/instances')
+            return ['instances', 'elsa-workflow-instance-list', {}, {
               viewWorkflowInstance: instanceId => go('#/instances/' + encodeURIComponent(instanceId)),
-            });
-          } else {
-            section = 'definitions';
-            element = create('elsa-workflow-definition-list', {}, {
-              editWorkflowDefinition: definitionId => go('#/definitions/' + encodeURIComponent(definitionId)),
-            });
-          }
+            }];
+          return ['definitions', 'elsa-workflow-definition-list', {}, {
+            editWorkflowDefinition: definitionId => go('#/definitions/' + encodeURIComponent(definitionId)),
+          }];
+        }
+
+        async function route() {
+          const [section, name, attributes, callbacks] = target(location.hash.replace(/^#/, '') || '/');
           document.querySelectorAll('[data-section]').forEach(a =>
             a.dataset.section === section ? a.setAttribute('aria-current', 'page') : a.removeAttribute('aria-current'));
-          document.getElementById('elsa-host').replaceChildren(element);
+          // Created only once Blazor has defined the element: on an element created before, the callbacks set as
+          // properties are lost when it is upgraded.
+          const routed = ++routes;
+          await customElements.whenDefined(name);
+          if (routed === routes) document.getElementById('elsa-host').replaceChildren(create(name, attributes, callbacks));
         }
 
         // A fresh credential before this one lapses. The elements keep theirs in one shared service, which a new
@@ -75,6 +79,7 @@ internal static class ElsaStudioPage
           const response = await fetch('credential', { cache: 'no-store', credentials: 'same-origin' });
           if (!response.ok || response.redirected) { location.reload(); return; }
           accessToken = (await response.json()).accessToken;
+          await customElements.whenDefined('elsa-backend-provider');
           const provider = create('elsa-backend-provider', {}, {});
           provider.hidden = true;
           document.body.append(provider);
