@@ -9,7 +9,7 @@ namespace KitchenWorkflows.Studio.Tests.EndToEnd;
 /// <summary>
 /// The real Elsa Studio (npm's @elsa-workflows/elsa-studio-wasm, brought in by the build) at /elsa-studio of the real
 /// server, in Chromium: it boots from the server's files and calls /elsa/api with the short-lived credential the page
-/// hands it, as the page's user.
+/// hands it, as the page's user, and the renewed one once the page renewed it.
 /// </summary>
 public sealed class ElsaStudioTests(StudioServerFixture server) : IClassFixture<StudioServerFixture>
 {
@@ -49,6 +49,16 @@ public sealed class ElsaStudioTests(StudioServerFixture server) : IClassFixture<
             using var request = new HttpRequestMessage(HttpMethod.Get, "api/workflow-definitions");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+
+            // Renewed (the page does it every five minutes), the credential is what the element already open sends next.
+            await page.EvaluateAsync("renew()");
+            await page.Locator("elsa-backend-provider").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            var renewed = await page.EvaluateAsync<string>("accessToken");
+            Assert.NotEqual(token, renewed);
+            var search = page.WaitForRequestAsync(r => r.Url.Contains("SearchTerm=kitchen", StringComparison.Ordinal), new PageWaitForRequestOptions { Timeout = BootTimeout });
+            await page.Locator("elsa-workflow-definition-list").GetByPlaceholder("Search").FillAsync("kitchen");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal("Bearer " + renewed, await (await search).HeaderValueAsync("authorization"));
         });
     }
 
