@@ -3,6 +3,13 @@
 # PostgreSQL: add -e Storage__Provider=PostgreSql -e ConnectionStrings__PostgreSql="Host=...;Database=...;Username=...;Password=..."
 # The data-protection key ring (sign-ins) is kept in the volume too; several nodes share one (see ops/compose.yaml).
 
+# Elsa Studio's npm package (served at /elsa-studio), fetched with npm at the version the server's build pins; the build
+# below checks it against the pinned integrity and unpacks it, as on a developer's machine.
+FROM node:20-bookworm-slim AS elsa-studio
+WORKDIR /package
+COPY src/KitchenWorkflows.Server/ElsaStudio/ElsaStudioPackage.targets ./
+RUN npm pack "$(sed -n 's:.*<ElsaStudioPackageName>\(.*\)</ElsaStudioPackageName>.*:\1:p' ElsaStudioPackage.targets)@$(sed -n 's:.*<ElsaStudioPackageVersion>\(.*\)</ElsaStudioPackageVersion>.*:\1:p' ElsaStudioPackage.targets)" --silent
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 # Restore first, from the project files and lock files only, so the layer is reused until a package changes.
@@ -12,13 +19,15 @@ COPY src/KitchenWorkflows.Persistence/*.csproj src/KitchenWorkflows.Persistence/
 COPY src/KitchenWorkflows.Scheduling/*.csproj src/KitchenWorkflows.Scheduling/packages.lock.json src/KitchenWorkflows.Scheduling/
 COPY src/KitchenWorkflows.KitchenLab/*.csproj src/KitchenWorkflows.KitchenLab/packages.lock.json src/KitchenWorkflows.KitchenLab/
 COPY src/KitchenWorkflows.Server/*.csproj src/KitchenWorkflows.Server/packages.lock.json src/KitchenWorkflows.Server/
+COPY src/KitchenWorkflows.Server/ElsaStudio/ElsaStudioPackage.targets src/KitchenWorkflows.Server/ElsaStudio/
 COPY src/KitchenWorkflows.Studio/*.csproj src/KitchenWorkflows.Studio/packages.lock.json src/KitchenWorkflows.Studio/
 RUN dotnet restore src/KitchenWorkflows.Server/KitchenWorkflows.Server.csproj --locked-mode
 COPY .editorconfig ./
 COPY src/ src/
 COPY workflows/ workflows/
-# The same publish the tests exercise (ops/publish.sh).
-RUN dotnet publish src/KitchenWorkflows.Server/KitchenWorkflows.Server.csproj -c Release --no-restore -o /app
+COPY --from=elsa-studio /package/*.tgz /elsa-studio-cache/
+# The same publish the tests exercise (ops/publish.sh), with the package the stage above fetched as its cache.
+RUN dotnet publish src/KitchenWorkflows.Server/KitchenWorkflows.Server.csproj -c Release --no-restore -o /app -p:ElsaStudioCacheDirectory=/elsa-studio-cache
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -1,6 +1,7 @@
 using System.Reflection;
 using KitchenWorkflows.Server.Apis;
 using KitchenWorkflows.Server.Auth;
+using KitchenWorkflows.Server.ElsaStudio;
 using KitchenWorkflows.Server.Extensions;
 using KitchenWorkflows.Server.Startup;
 
@@ -57,6 +58,7 @@ static async Task<WebApplication> StartAsync(string[] args)
     app.MapSignInEndpoints();
     app.MapOperationsEndpoints();
     app.MapStudio();
+    app.MapElsaStudio();
 
     await app.StartAsync();
     return app;

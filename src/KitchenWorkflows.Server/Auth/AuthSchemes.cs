@@ -23,4 +23,18 @@ internal static class AuthSchemes
     public const string StudioUserHeader = "X-Studio-User";
 
     public const string CookieName = "KitchenWorkflows.Auth";
+
+    private const string BearerPrefix = "Bearer ";
+
+    /// <summary>The Studio user token a request carries: in <see cref="StudioUserHeader"/>, or as a bearer token (Elsa Studio's elements).</summary>
+    public static string? StudioUserTokenOf(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(StudioUserHeader, out var header))
+        {
+            return header.ToString();
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? authorization[BearerPrefix.Length..].Trim() : null;
+    }
 }

@@ -64,7 +64,7 @@ internal static class AuthServiceCollectionExtensions
 
     private static string SelectScheme(HttpContext context) =>
         context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) ? AuthSchemes.ApiKey
-        : context.Request.Headers.ContainsKey(AuthSchemes.StudioUserHeader) ? AuthSchemes.StudioUser
+        : AuthSchemes.StudioUserTokenOf(context.Request) is not null ? AuthSchemes.StudioUser
         : AuthSchemes.Cookie;
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

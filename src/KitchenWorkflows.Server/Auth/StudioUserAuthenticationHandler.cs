@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace KitchenWorkflows.Server.Auth;
 
-/// <summary>Authenticates the Studio's own API calls by their <c>X-Studio-User</c> token (see <see cref="StudioUserTokens"/>).</summary>
+/// <summary>
+/// Authenticates the Studio's own API calls by their <c>X-Studio-User</c> token (see <see cref="StudioUserTokens"/>), and
+/// Elsa Studio's, which carry the same kind of token as <c>Authorization: Bearer</c> (the header its elements send).
+/// </summary>
 internal sealed class StudioUserAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     StudioUserTokens tokens, AccountService accounts)
@@ -12,12 +15,12 @@ internal sealed class StudioUserAuthenticationHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(AuthSchemes.StudioUserHeader, out var values))
+        if (AuthSchemes.StudioUserTokenOf(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var user = tokens.Read(values.ToString());
+        var user = tokens.Read(token);
         switch (user?.KindOf())
         {
             case null:

@@ -11,6 +11,7 @@ namespace KitchenWorkflows.Server.Auth;
 /// (so nobody without them can make one) and valid for two minutes, in <c>X-Studio-User</c>. A fresh one is made per call
 /// from the circuit's user, whom the sign-in cookie authenticated when the circuit connected. The API side
 /// (<see cref="StudioUserAuthenticationHandler"/>) re-reads a local account's state and roles, as for the cookie itself.
+/// The Elsa Studio page hands its elements a longer-lived one of the same kind, sent as <c>Authorization: Bearer</c>.
 /// </summary>
 internal sealed class StudioUserTokens(IDataProtectionProvider protection, TimeProvider clock, IHostEnvironment environment, IOptions<AuthOptions> options)
     : IStudioUserCredentials
@@ -25,18 +26,32 @@ internal sealed class StudioUserTokens(IDataProtectionProvider protection, TimeP
     public void Apply(HttpRequestMessage request, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (Issue(user, Lifetime) is not { } token)
+        {
+            return;
+        }
+
+        request.Headers.Remove(AuthSchemes.StudioUserHeader);
+        request.Headers.Add(AuthSchemes.StudioUserHeader, token);
+    }
+
+    /// <summary>
+    /// A token of <paramref name="user"/> (in Development without sign-in, of the Development user) valid for
+    /// <paramref name="lifetime"/>; null for nobody. The Elsa Studio page hands one to its elements as their bearer token.
+    /// </summary>
+    public string? Issue(ClaimsPrincipal user, TimeSpan lifetime)
+    {
         var principal = user.Identity?.IsAuthenticated == true ? user
             : DevelopmentOpen ? CallerClaims.Create(AuthSchemes.StudioUser, CallerClaims.DevelopmentUserName, CallerClaims.DevelopmentKind, Roles.Ops)
             : null;
         if (principal is null)
         {
-            return;
+            return null;
         }
 
         var now = clock.GetUtcNow();
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + Lifetime }, AuthSchemes.StudioUser);
-        request.Headers.Remove(AuthSchemes.StudioUserHeader);
-        request.Headers.Add(AuthSchemes.StudioUserHeader, _format.Protect(ticket));
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + lifetime }, AuthSchemes.StudioUser);
+        return _format.Protect(ticket);
     }
 
     /// <summary>The user of a token that this server made and that has not expired; null otherwise.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KitchenWorkflows.Server.IntegrationTests.Auth;
 
 /// <summary>
-/// Every endpoint the server maps names its policy; only health, sign-in and static files are anonymous. Anything mapped
+/// Every endpoint the server maps names its policy; only health, sign-in and static files (Elsa Studio's too) are anonymous. Anything mapped
 /// without a policy would still be closed to anonymous callers by the fallback policy.
 /// </summary>
 public sealed class EndpointPolicyTests(SqliteServer server) : IClassFixture<SqliteServer>
@@ -34,7 +34,8 @@ public sealed class EndpointPolicyTests(SqliteServer server) : IClassFixture<Sql
         // authorization fallback policy (signed in) closes it, and it does not exist outside Development.
         Assert.Equal(["/{**path:file} (Fallback {**path:file})"], undeclared);
         Assert.Contains("/api/workflow-definitions/{definitionId}/publish", endpoints.Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')));
-        var expected = new[] { "/health/live", "/health/ready", "/", "/signin", "/signout" };
+        // Elsa Studio's package files are static files served by an endpoint of ours; its page is guarded.
+        var expected = new[] { "/health/live", "/health/ready", "/", "/signin", "/signout", "/elsa-studio/{**path}" };
         Assert.All(anonymous, route => Assert.True(
             expected.Contains(route) || route.StartsWith("/_content/", StringComparison.Ordinal) || route.StartsWith("/_framework/", StringComparison.Ordinal) || Path.HasExtension(route),
             $"{route} is anonymous"));

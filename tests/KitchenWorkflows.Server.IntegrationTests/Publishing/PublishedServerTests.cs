@@ -14,7 +14,7 @@ public sealed class PublishedServerTests : IDisposable
     private readonly string _output = Path.Combine(Path.GetTempPath(), "kw-publish-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Publish_StartedInProduction_ServesTheApiTheStudioAndItsAssets()
+    public async Task Publish_StartedInProduction_ServesTheApiTheStudiosAndTheirAssets()
     {
         await PublishAsync(_output);
         using var server = new ServerProcess(
@@ -45,6 +45,9 @@ public sealed class PublishedServerTests : IDisposable
         Assert.Equal("/signin", studio.Headers.Location?.AbsolutePath);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/workflow-definitions")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("signin")).StatusCode);
+        // Elsa Studio: its page too; the npm package's files, which the publish carries, are public.
+        Assert.Equal("/signin", (await anonymous.GetAsync("elsa-studio")).Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("elsa-studio/_framework/blazor.webassembly.js")).StatusCode);
     }
 
     public void Dispose()

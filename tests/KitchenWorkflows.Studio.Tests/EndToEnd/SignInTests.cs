@@ -49,7 +49,7 @@ public sealed class SignInTests(ProductionStudioServerFixture server) : IClassFi
         }
     }
 
-    private static async Task SignInAsync(IPage page, string userName, string password)
+    internal static async Task SignInAsync(IPage page, string userName, string password)
     {
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
