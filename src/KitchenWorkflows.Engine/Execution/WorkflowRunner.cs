@@ -392,7 +392,7 @@ public sealed partial class WorkflowRunner(
             CompletedAt = clock.GetUtcNow(),
             Status = status,
             Outcomes = outcomes ?? [],
-            Message = context.Message,
+            Message = context.Message is not null && LogPersistence.JournalLogPersistence.KeepsMessage(context) ? context.Message : null,
             Error = error,
         };
         context.Workflow.Journal.Add(entry);
