@@ -3,6 +3,7 @@ using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Expressions;
 using KitchenWorkflows.Engine.LogPersistence;
+using KitchenWorkflows.Engine.Strategies;
 using KitchenWorkflows.Engine.Values;
 
 namespace KitchenWorkflows.Engine.Validation;
@@ -20,6 +21,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         ArgumentNullException.ThrowIfNull(definition);
         var errors = new List<ValidationError>();
         ValidateVariables(definition, errors);
+        errors.AddRange(WorkflowStrategies.Problems(definition));
         errors.AddRange(LogPersistenceSettings.Problems(definition.Extensions["customProperties"]).Select(p => new ValidationError("$.customProperties." + p.Path, p.Message)));
         if (definition.Root.Type != FlowchartDefinition.TypeName)
         {
