@@ -21,11 +21,12 @@ namespace KitchenWorkflows.CSharp;
 /// </summary>
 public sealed partial class CSharpScripts(IOptions<CSharpScriptOptions> options, ILogger<CSharpScripts> logger)
 {
-    private static readonly ScriptOptions Compilation = Microsoft.CodeAnalysis.Scripting.ScriptOptions.Default
+    // Made at the first compile, not at start-up: a server that never sees C# never loads the compiler.
+    private static readonly Lazy<ScriptOptions> Compilation = new(() => Microsoft.CodeAnalysis.Scripting.ScriptOptions.Default
         .WithOptimizationLevel(OptimizationLevel.Release)
         .WithReferences(typeof(CSharpGlobals).Assembly, typeof(Enumerable).Assembly, typeof(JsonSerializer).Assembly, typeof(JsonNode).Assembly,
             typeof(List<>).Assembly, typeof(ValueConverter).Assembly)
-        .WithImports("System", "System.Linq", "System.Collections.Generic", "System.Text.Json", "System.Text.Json.Nodes");
+        .WithImports("System", "System.Linq", "System.Collections.Generic", "System.Text.Json", "System.Text.Json.Nodes"));
 
     private readonly CSharpScriptOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, Lazy<Compiled>> _compiled = new(StringComparer.Ordinal);
@@ -114,7 +115,7 @@ public sealed partial class CSharpScripts(IOptions<CSharpScriptOptions> options,
     private Compiled CompileNow(string text)
     {
         Interlocked.Increment(ref _compilations);
-        var script = CSharpScript.Create<object>(text, Compilation, typeof(CSharpGlobals));
+        var script = CSharpScript.Create<object>(text, Compilation.Value, typeof(CSharpGlobals));
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).Take(3).Select(d => d.ToString()).ToList();
         return errors.Count > 0 ? new Compiled(null, string.Join("; ", errors)) : new Compiled(script.CreateDelegate(), null);
     }
