@@ -84,11 +84,11 @@ public sealed partial class CSharpScripts(IOptions<CSharpScriptOptions> options,
                 Interlocked.Increment(ref _runaways);
                 _ = run.ContinueWith(_ => Interlocked.Decrement(ref _runaways), TaskScheduler.Default);
                 LogRunaway(logger, context.ActivityId, context.Workflow.State.Id, _options.TimeLimit);
-                throw new InvalidOperationException(
-                    $"The C# script ran longer than {_options.TimeLimit} (Scripts:CSharp:TimeLimit); it was cut off from the workflow but keeps running until it ends.");
+                throw TimedOut();
             }
 
-            return run.Result;
+            // A script that stopped because its token said time was up did not finish its work: that is an overrun too.
+            return limit.IsCancellationRequested ? throw TimedOut() : run.Result;
         }
         catch (AggregateException ex) when (ex.InnerException is { } inner)
         {
@@ -99,6 +99,9 @@ public sealed partial class CSharpScripts(IOptions<CSharpScriptOptions> options,
             session.Detach();
         }
     }
+
+    private InvalidOperationException TimedOut() => new(
+        $"The C# script ran longer than {_options.TimeLimit} (Scripts:CSharp:TimeLimit); it was cut off from the workflow and, if still running, runs on until it ends.");
 
     private Compiled Compile(string code, WorkflowDefinition definition)
     {
