@@ -18,6 +18,7 @@ COPY src/KitchenWorkflows.Engine/*.csproj src/KitchenWorkflows.Engine/packages.l
 COPY src/KitchenWorkflows.Persistence/*.csproj src/KitchenWorkflows.Persistence/packages.lock.json src/KitchenWorkflows.Persistence/
 COPY src/KitchenWorkflows.Scheduling/*.csproj src/KitchenWorkflows.Scheduling/packages.lock.json src/KitchenWorkflows.Scheduling/
 COPY src/KitchenWorkflows.KitchenLab/*.csproj src/KitchenWorkflows.KitchenLab/packages.lock.json src/KitchenWorkflows.KitchenLab/
+COPY src/KitchenWorkflows.CSharp/*.csproj src/KitchenWorkflows.CSharp/packages.lock.json src/KitchenWorkflows.CSharp/
 COPY src/KitchenWorkflows.Server/*.csproj src/KitchenWorkflows.Server/packages.lock.json src/KitchenWorkflows.Server/
 COPY src/KitchenWorkflows.Server/ElsaStudio/ElsaStudioPackage.targets src/KitchenWorkflows.Server/ElsaStudio/
 COPY src/KitchenWorkflows.Studio/*.csproj src/KitchenWorkflows.Studio/packages.lock.json src/KitchenWorkflows.Studio/

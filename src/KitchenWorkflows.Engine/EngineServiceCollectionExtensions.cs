@@ -14,7 +14,7 @@ namespace KitchenWorkflows.Engine;
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the engine: the built-in activities, the four expression syntaxes, the validator, compiler and
+    /// Adds the engine: the built-in activities, the expression syntaxes, the validator, compiler and
     /// runner. <c>Elsa.SendHttpRequest</c> reaches only what <see cref="OutboundHttpOptions"/> allows: nothing until configured. <paramref name="configureActivities"/> registers more activity types (Kitchen Lab's, for one).
     /// </summary>
     public static IServiceCollection AddKitchenWorkflowsEngine(this IServiceCollection services, Action<ActivityRegistry>? configureActivities = null)
@@ -34,6 +34,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionEvaluator, JavaScriptEvaluator>(sp => sp.GetRequiredService<JavaScriptEvaluator>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionEvaluator, LiquidEvaluator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionEvaluator, VariableEvaluator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionEvaluator, ObjectEvaluator>());
         services.TryAddSingleton<ExpressionEvaluators>();
         services.TryAddSingleton(_ =>
         {

@@ -15,6 +15,9 @@ public static class ExpressionTypes
     /// <summary>The value of a workflow variable, named by the expression.</summary>
     public const string Variable = "Variable";
 
+    /// <summary>An object or array written as JSON text (Elsa's <c>Object</c> expression).</summary>
+    public const string Object = "Object";
+
     /// <summary>Whether an expression is a literal; syntax names match without regard to case, as evaluator lookup does.</summary>
     public static bool IsLiteral(WorkflowExpression? expression) =>
         expression is not null && string.Equals(expression.Type, Literal, StringComparison.OrdinalIgnoreCase);

@@ -341,13 +341,20 @@ public sealed partial class WorkflowRunner(
             return;
         }
 
-        if (ran)
+        // Continuing with incidents ends only this path; a run halted by the engine's own limit always faults.
+        var continues = ran && Strategies.WorkflowStrategies.Of(context.Workflow.Definition).Incident == Strategies.IncidentStrategy.ContinueWithIncidents;
+        if (ran && !continues)
         {
             // Kept so that RetryAsync repeats this execution instead of starting another.
             state.FailedAttempts[id] = attempts;
         }
+        else if (continues)
+        {
+            // No retry follows: a later execution of this activity (in a loop) is a new one, with a key of its own.
+            state.FailedAttempts.Remove(id);
+        }
 
-        state.FaultedActivityId = id;
+        state.FaultedActivityId = continues ? null : id;
         state.Incidents.Add(new Incident
         {
             ActivityId = id,
@@ -358,7 +365,10 @@ public sealed partial class WorkflowRunner(
             Timestamp = clock.GetUtcNow(),
         });
         Journal(context, started, JournalEntryStatus.Faulted, error: message);
-        End(state, WorkflowSubStatus.Faulted);
+        if (!continues)
+        {
+            End(state, WorkflowSubStatus.Faulted);
+        }
     }
 
     private void AddBookmark(ActivityExecutionContext context, BookmarkRequest request, string? groupId = null)
@@ -392,7 +402,7 @@ public sealed partial class WorkflowRunner(
             CompletedAt = clock.GetUtcNow(),
             Status = status,
             Outcomes = outcomes ?? [],
-            Message = context.Message,
+            Message = context.Message is not null && LogPersistence.JournalLogPersistence.KeepsMessage(context) ? context.Message : null,
             Error = error,
         };
         context.Workflow.Journal.Add(entry);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using KitchenWorkflows.Engine.Activities;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Strategies;
 
 namespace KitchenWorkflows.Engine.Runtime;
 
@@ -42,13 +43,33 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
     }
 
     /// <summary>Starts an instance of the published version and runs it until it finishes or waits.</summary>
+    /// <exception cref="ActivationRefusedException">The workflow's activation strategy allows no new instance now.</exception>
     public async Task<RunResult> StartAsync(string definitionId, StartRequest request, CancellationToken cancellationToken = default)
     {
         var workflow = _published.TryGetValue(definitionId, out var found)
             ? found
             : throw new KeyNotFoundException($"No published workflow '{definitionId}'.");
+        var strategy = WorkflowStrategies.Of(workflow.Definition).Activation;
+        if (RunningInstanceFilter.For(strategy, definitionId, request.CorrelationId) is { } filter && _snapshots.Keys.Any(id => Load(id) is { } running && filter.Matches(running)))
+        {
+            throw filter.Refusal(strategy, definitionId);
+        }
+
         var state = runner.CreateInstance(workflow, request);
         return await RunLockedAsync(state.Id, _ => runner.RunAsync(workflow, state, cancellationToken));
+    }
+
+    // A trigger whose start the activation strategy refuses starts nothing, as in Elsa; null then.
+    private async Task<RunResult?> TryStartTriggeredAsync(string definitionId, StartRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartAsync(definitionId, request, cancellationToken);
+        }
+        catch (ActivationRefusedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -70,8 +91,10 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
         {
             foreach (var trigger in workflow.Triggers.Where(t => t.ListensFor.EventName == eventName))
             {
-                var result = await StartAsync(workflow.DefinitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = trigger.ActivityId, TriggerPayload = payload }, cancellationToken);
-                touched.Add(result.State.Id);
+                if (await TryStartTriggeredAsync(workflow.DefinitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = trigger.ActivityId, TriggerPayload = payload }, cancellationToken) is { } result)
+                {
+                    touched.Add(result.State.Id);
+                }
             }
         }
 
@@ -207,7 +230,7 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
             if (_published.TryGetValue(workflow.DefinitionId, out var current) && current == workflow)
             {
                 ScheduleTrigger(workflow, trigger, due);
-                await StartAsync(workflow.DefinitionId, new StartRequest { TriggerActivityId = trigger.ActivityId });
+                await TryStartTriggeredAsync(workflow.DefinitionId, new StartRequest { TriggerActivityId = trigger.ActivityId }, CancellationToken.None);
             }
         });
     }

@@ -2,6 +2,8 @@ using KitchenWorkflows.Engine.Activities;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Expressions;
+using KitchenWorkflows.Engine.LogPersistence;
+using KitchenWorkflows.Engine.Strategies;
 using KitchenWorkflows.Engine.Values;
 
 namespace KitchenWorkflows.Engine.Validation;
@@ -19,6 +21,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         ArgumentNullException.ThrowIfNull(definition);
         var errors = new List<ValidationError>();
         ValidateVariables(definition, errors);
+        errors.AddRange(WorkflowStrategies.Problems(definition));
+        errors.AddRange(LogPersistenceSettings.Problems(definition.Extensions["customProperties"]).Select(p => new ValidationError("$.customProperties." + p.Path, p.Message)));
         if (definition.Root.Type != FlowchartDefinition.TypeName)
         {
             errors.Add(new("$.root.type", $"The root must be an {FlowchartDefinition.TypeName}, not '{definition.Root.Type}'."));
@@ -96,6 +100,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
                 errors.Add(new(path + ".customProperties.mergeMode", $"Unknown merge mode '{node.MergeMode}'. Known modes: {string.Join(", ", Enum.GetNames<MergeMode>())}."));
             }
 
+            errors.AddRange(LogPersistenceSettings.Problems(node.CustomProperties).Select(p => new ValidationError($"{path}.customProperties.{p.Path}", p.Message)));
             foreach (var (input, message) in activity.Validate(new ActivityValidationContext(definition, e => Check(e, definition))))
             {
                 errors.Add(new($"{path}.{input}", message));

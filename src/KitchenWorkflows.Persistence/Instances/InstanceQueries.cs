@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Strategies;
 using KitchenWorkflows.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,15 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         var total = await query.CountAsync(cancellationToken);
         var snapshots = await Page(query, filter).Select(i => i.Snapshot).ToListAsync(cancellationToken);
         return new PagedList<WorkflowInstanceState>([.. snapshots.Select(s => WorkflowStateSerializer.Deserialize(s))], filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>Whether a running instance matches (of its definition, with its correlation id, each when given): an activation strategy's question.</summary>
+    public async Task<bool> AnyRunningAsync(RunningInstanceFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = contexts.CreateDbContext();
+        return await Filter(db, new InstanceFilter { DefinitionId = filter.DefinitionId, CorrelationId = filter.CorrelationId, Status = WorkflowStatus.Running })
+            .AnyAsync(cancellationToken);
     }
 
     /// <summary>The snapshot of an instance, or null.</summary>

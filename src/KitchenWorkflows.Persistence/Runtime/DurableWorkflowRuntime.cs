@@ -3,7 +3,9 @@ using System.Text;
 using KitchenWorkflows.Engine.Activities;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Runtime;
+using KitchenWorkflows.Engine.Strategies;
 using KitchenWorkflows.Persistence.Definitions;
+using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,7 @@ namespace KitchenWorkflows.Persistence.Runtime;
 public sealed partial class DurableWorkflowRuntime(
     RuntimeStore store,
     RecoveryStore recovery,
+    InstanceQueries instances,
     CompiledWorkflowCache workflows,
     WorkflowRunner runner,
     IWorkflowScheduler scheduler,
@@ -46,6 +49,7 @@ public sealed partial class DurableWorkflowRuntime(
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <param name="version">A specific version (a draft under test in the Studio); null runs the published one.</param>
     /// <exception cref="WorkflowRuntimeException">No such version; or the idempotency key was used with another body.</exception>
+    /// <exception cref="ActivationRefusedException">The workflow's activation strategy allows no new instance now.</exception>
     public async Task<StartResult> StartAsync(string definitionId, StartRequest request, string? idempotencyKey, bool dispatch, CancellationToken cancellationToken = default, int? version = null)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -71,6 +75,19 @@ public sealed partial class DurableWorkflowRuntime(
         }
     }
 
+    // A trigger whose start the activation strategy refuses starts nothing, as in Elsa; null then.
+    private async Task<StartResult?> TryStartTriggeredAsync(string definitionId, StartRequest request, bool dispatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartAsync(definitionId, request, idempotencyKey: null, dispatch, cancellationToken);
+        }
+        catch (ActivationRefusedException)
+        {
+            return null;
+        }
+    }
+
     // Null when checkPublished and the workflow's version was no longer the published one at the insert.
     private async Task<StartResult?> TryStartAsync(CompiledWorkflow workflow, StartRequest request, string? idempotencyKey, bool dispatch, bool checkPublished, CancellationToken cancellationToken)
     {
@@ -80,6 +97,13 @@ public sealed partial class DurableWorkflowRuntime(
         if (scopedKey is not null && await FindReplayAsync(scopedKey, requestHash!, cancellationToken) is { } replay)
         {
             return replay;
+        }
+
+        var strategy = WorkflowStrategies.Of(workflow.Definition).Activation;
+        if (RunningInstanceFilter.For(strategy, workflow.DefinitionId, request.CorrelationId) is { } filter && await instances.AnyRunningAsync(filter, cancellationToken))
+        {
+            // Checked before the insert, as Elsa does: two starts at the same moment can both pass.
+            throw filter.Refusal(strategy, workflow.DefinitionId);
         }
 
         var state = runner.CreateInstance(workflow, request);
@@ -175,8 +199,10 @@ public sealed partial class DurableWorkflowRuntime(
 
         foreach (var (definitionId, activityId) in targets.Triggers)
         {
-            var started = await StartAsync(definitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = activityId, TriggerPayload = payload }, idempotencyKey: null, dispatch: false, cancellationToken);
-            touched.Add(started.State.Id);
+            if (await TryStartTriggeredAsync(definitionId, new StartRequest { CorrelationId = correlationId, TriggerActivityId = activityId, TriggerPayload = payload }, dispatch: false, cancellationToken) is { } started)
+            {
+                touched.Add(started.State.Id);
+            }
         }
 
         return touched;
@@ -252,7 +278,7 @@ public sealed partial class DurableWorkflowRuntime(
             return false;
         }
 
-        await StartAsync(definitionId, new StartRequest { TriggerActivityId = activityId }, idempotencyKey: null, dispatch: true, cancellationToken);
+        await TryStartTriggeredAsync(definitionId, new StartRequest { TriggerActivityId = activityId }, dispatch: true, cancellationToken);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KitchenWorkflows.Engine.Strategies;
 using KitchenWorkflows.Engine.Validation;
 using KitchenWorkflows.Persistence.Runtime;
 using KitchenWorkflows.Persistence.Store;
@@ -43,6 +44,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             JsonException json => Validation("The request body is not valid JSON.", new() { [json.Path ?? "$"] = [json.Message] }),
             WorkflowRuntimeException { Kind: WorkflowRuntimeError.NotFound } notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             WorkflowRuntimeException { Kind: WorkflowRuntimeError.Conflict } conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            ActivationRefusedException refused => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The workflow's activation strategy refused the start.", Detail = refused.Message },
             WorkflowRuntimeException busy => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Busy.", Detail = busy.Message },
             _ => null,
         };

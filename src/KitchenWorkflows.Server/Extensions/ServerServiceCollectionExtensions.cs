@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using KitchenWorkflows.CSharp;
 using KitchenWorkflows.Engine;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Expressions;
@@ -30,7 +31,8 @@ internal static class ServerServiceCollectionExtensions
         var services = builder.Services;
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 
-        services.AddKitchenWorkflowsEngine(activities => activities.AddKitchenLabActivities());
+        services.AddKitchenWorkflowsEngine(activities => activities.AddKitchenLabActivities().AddCSharpActivities());
+        services.AddKitchenWorkflowsCSharp();
         BindEngineOptions(services);
         services.AddKitchenLab();
         services.AddSingleton<IDismantlingInstances, DurableDismantlingInstances>();
@@ -83,6 +85,7 @@ internal static class ServerServiceCollectionExtensions
     private static void BindEngineOptions(IServiceCollection services)
     {
         services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.SectionName);
+        services.AddOptions<CSharpScriptOptions>().BindConfiguration(CSharpScriptOptions.SectionName);
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
         services.AddOptions<DefinitionLimits>().BindConfiguration(DefinitionLimits.SectionName);
         services.AddOptions<OutboundHttpOptions>().BindConfiguration(OutboundHttpOptions.SectionName);

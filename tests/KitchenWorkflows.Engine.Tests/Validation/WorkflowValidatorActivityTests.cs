@@ -40,11 +40,11 @@ public sealed class WorkflowValidatorActivityTests
     [Fact]
     public void Validate_MissingRequiredInput_ReportsTheInput()
     {
-        var definition = Chain(WriteLine("Write1", "Literal", "a"), Activity("Write2", "Elsa.WriteLine"));
+        var definition = Chain(WriteLine("Write1", "Literal", "a"), Activity("Publish1", "Elsa.PublishEvent"));
 
         var error = Assert.Single(BuiltInValidator.Validate(definition));
 
-        Assert.Equal("$.root.activities[2].text", error.Path);
+        Assert.Equal("$.root.activities[2].eventName", error.Path);
         Assert.Contains("required", error.Message, StringComparison.Ordinal);
     }
 
@@ -53,17 +53,25 @@ public sealed class WorkflowValidatorActivityTests
     [InlineData(null)]
     public void Validate_RequiredInputWithEmptyLiteral_ReportsTheInput(string? text)
     {
-        var definition = Chain(Activity("Write1", "Elsa.WriteLine", ("text", Input("Literal", text, "String"))));
+        var definition = Chain(Activity("Publish1", "Elsa.PublishEvent", ("eventName", Input("Literal", text, "String"))));
 
-        Assert.Equal(["$.root.activities[1].text"], BuiltInValidator.ErrorPaths(definition));
+        Assert.Equal(["$.root.activities[1].eventName"], BuiltInValidator.ErrorPaths(definition));
     }
 
     [Fact]
     public void Validate_RequiredInputWithNullExpression_ReportsTheInput()
     {
-        var definition = Chain(Activity("Write1", "Elsa.WriteLine", ("text", new JsonObject { ["typeName"] = "String", ["expression"] = null })));
+        var definition = Chain(Activity("Publish1", "Elsa.PublishEvent", ("eventName", new JsonObject { ["typeName"] = "String", ["expression"] = null })));
 
-        Assert.Equal(["$.root.activities[1].text"], BuiltInValidator.ErrorPaths(definition));
+        Assert.Equal(["$.root.activities[1].eventName"], BuiltInValidator.ErrorPaths(definition));
+    }
+
+    [Fact]
+    public void Validate_WriteLineWithoutText_IsValidAsInElsa()
+    {
+        var definition = Chain(Activity("Write1", "Elsa.WriteLine"));
+
+        Assert.Empty(BuiltInValidator.ErrorPaths(definition));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace KitchenWorkflows.Engine.Activities.BuiltIn;
 public sealed class WriteLine : Activity
 {
     /// <summary>The text to write.</summary>
-    [Input(Description = "The text to write.", UIHint = InputUIHints.MultiLine, Required = true)]
+    [Input(Description = "The text to write; none writes an empty line, as in Elsa.", UIHint = InputUIHints.MultiLine)]
     public Input<string> Text { get; set; } = new();
 
     /// <inheritdoc />
