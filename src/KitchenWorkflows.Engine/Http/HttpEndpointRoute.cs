@@ -17,6 +17,7 @@ public sealed record HttpEndpointRoute(string Path, IReadOnlyList<string> Method
     /// <summary>The prefix of the bookmark names of waiting endpoints; the rest of the name is the path template.</summary>
     public const string BookmarkPrefix = "http:";
 
+    // Parsed once, on first use; not part of the route's equality (Equals compares the methods by content, too).
     private RouteTemplate? _template;
 
     /// <summary>The parsed path template.</summary>
@@ -37,6 +38,14 @@ public sealed record HttpEndpointRoute(string Path, IReadOnlyList<string> Method
         ["policy"] = Policy,
         ["requestTimeout"] = RequestTimeout?.ToString("c", CultureInfo.InvariantCulture),
     };
+
+    /// <inheritdoc />
+    public bool Equals(HttpEndpointRoute? other) =>
+        other is not null && Path == other.Path && Methods.SequenceEqual(other.Methods) && Authorize == other.Authorize
+        && Policy == other.Policy && RequestTimeout == other.RequestTimeout;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Path, Methods.Count, Authorize, Policy, RequestTimeout);
 
     /// <summary>Reads a route back from a bookmark payload; null when the payload is not one.</summary>
     public static HttpEndpointRoute? FromPayload(IReadOnlyDictionary<string, object?>? payload)

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Http;
 using KitchenWorkflows.Engine.Values;
@@ -14,6 +17,9 @@ namespace KitchenWorkflows.Engine.Activities.BuiltIn;
 [Activity("Elsa.WriteHttpResponse", Category = "HTTP", Description = "Write the response to the HTTP request that started or resumed the workflow.")]
 public sealed class WriteHttpResponse : Activity
 {
+    // Russian text goes out as UTF-8 characters, not \u escapes, as everywhere else the server writes JSON.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     /// <summary>The status code.</summary>
     [Input(Description = "The status code to return (a name such as OK or NotFound, or a number).", DefaultValue = "OK")]
     public Input<HttpStatusCode> StatusCode { get; set; } = new();
@@ -45,7 +51,7 @@ public sealed class WriteHttpResponse : Activity
         {
             null => null,
             string s => s,
-            _ => PlainValues.ToJson(content)!.ToJsonString(),
+            _ => PlainValues.ToJson(content)!.ToJsonString(Json),
         };
         var contentType = context.Get(ContentType) is { Length: > 0 } given ? given : content is string ? "text/plain" : "application/json";
         var headers = (context.Get(ResponseHeaders) ?? []).Where(h => h.Value is not null)
