@@ -2,6 +2,7 @@ using System.Reflection;
 using KitchenWorkflows.Server.Apis;
 using KitchenWorkflows.Server.Auth;
 using KitchenWorkflows.Server.Extensions;
+using KitchenWorkflows.Server.HttpWorkflows;
 using KitchenWorkflows.Server.Startup;
 
 WebApplication app;
@@ -46,6 +47,7 @@ static async Task<WebApplication> StartAsync(string[] args)
     app.MapWorkflowDefinitionsApi();
     app.MapWorkflowInstancesApi();
     app.MapEventsApi();
+    app.MapHttpWorkflows();
     app.MapActivityDescriptorsApi();
     app.MapWarrantyCheckApi();
     app.MapDismantlingApi();
