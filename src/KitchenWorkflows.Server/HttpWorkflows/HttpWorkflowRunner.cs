@@ -9,9 +9,11 @@ namespace KitchenWorkflows.Server.HttpWorkflows;
 
 /// <summary>
 /// Runs what a request reached (starts the trigger's workflow, or resumes the waiting instance) on this node, inside an
-/// <see cref="HttpExchange"/>, and answers with what <c>Elsa.WriteHttpResponse</c> wrote as soon as it wrote it. A run
-/// that ends or suspends without writing is answered as Elsa answers it: 200 with no body, or 500 when it faulted. A run
-/// that neither answers nor stops within the limit is answered 504 and goes on, committed step by step as any run.
+/// <see cref="HttpExchange"/>, and answers once the run has ended or suspended, and so is committed (as Elsa answers at
+/// the end of its run, and as the API acknowledges nothing before it is committed), with what
+/// <c>Elsa.WriteHttpResponse</c> wrote. A run that wrote nothing is answered as Elsa answers it: 200 with no body, or 500
+/// when it faulted. At the limit the caller gets what was written so far, or 504; the run goes on either way, committed
+/// step by step as any run.
 /// </summary>
 internal sealed partial class HttpWorkflowRunner(
     DurableWorkflowRuntime runtime,
@@ -38,23 +40,25 @@ internal sealed partial class HttpWorkflowRunner(
         }
 
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        await Task.WhenAny(answered, run, Task.Delay(limit, waiting.Token));
+        await Task.WhenAny(run, Task.Delay(limit, waiting.Token));
         await waiting.CancelAsync();
         http.Response.Headers[InstanceHeader] = instanceId;
-        if (answered.IsCompleted)
-        {
-            ObserveInBackground(run, instanceId);
-            return Write(http, answered.Result);
-        }
-
         if (!run.IsCompleted)
         {
             ObserveInBackground(run, instanceId);
-            return TypedResults.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "The workflow did not answer in time.",
-                detail: $"Instance {instanceId} did not answer within {limit} (Http:ResponseTimeout, or the endpoint's requestTimeout); it goes on.");
+            return answered.IsCompleted
+                ? Write(http, answered.Result)
+                : TypedResults.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "The workflow did not answer in time.",
+                    detail: $"Instance {instanceId} did not answer within {limit} (Http:ResponseTimeout, or the endpoint's requestTimeout); it goes on.");
         }
 
-        return await run switch
+        var state = await run;
+        if (answered.IsCompleted)
+        {
+            return Write(http, answered.Result);
+        }
+
+        return state switch
         {
             null => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Instance {instanceId} no longer waits for this request."),
             { SubStatus: WorkflowSubStatus.Faulted } => TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The workflow faulted.",
@@ -95,7 +99,7 @@ internal sealed partial class HttpWorkflowRunner(
             : Results.Text(response.Content, response.ContentType, Encoding.UTF8, response.StatusCode);
     }
 
-    // The caller has its answer; a run that still goes on (or failed after answering) is the server's to log.
+    // The caller has its answer; a run that still goes on (and may fail later) is the server's to log.
     private void ObserveInBackground(Task run, string instanceId) =>
         _ = run.ContinueWith(t => LogRunFailed(logger, t.Exception!, instanceId), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
