@@ -1,7 +1,10 @@
+using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Http;
+using KitchenWorkflows.Engine.Validation;
 using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Persistence.Instances;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace KitchenWorkflows.Persistence.Runtime;
 
@@ -11,7 +14,8 @@ namespace KitchenWorkflows.Persistence.Runtime;
 /// event name can be routes; the compiled version, immutable and cached, says which are), and the bookmarks of waiting
 /// endpoints, whose names carry their path templates.
 /// </summary>
-public sealed class HttpEndpointTargets(IDbContextFactory<WorkflowDbContext> contexts, CompiledWorkflowCache workflows, InstanceQueries instances)
+public sealed partial class HttpEndpointTargets(
+    IDbContextFactory<WorkflowDbContext> contexts, CompiledWorkflowCache workflows, InstanceQueries instances, ILogger<HttpEndpointTargets> logger)
 {
     // Two are enough to tell one waiting instance from an ambiguous call.
     private const int WaitingLimit = 2;
@@ -34,7 +38,19 @@ public sealed class HttpEndpointTargets(IDbContextFactory<WorkflowDbContext> con
         var found = new List<HttpTarget>();
         foreach (var row in rows)
         {
-            var workflow = await workflows.GetAsync(row.DefinitionId, row.Version, cancellationToken);
+            CompiledWorkflow workflow;
+            try
+            {
+                workflow = await workflows.GetAsync(row.DefinitionId, row.Version, cancellationToken);
+            }
+            catch (WorkflowDefinitionException ex)
+            {
+                // A published version this server can no longer compile (a syntax its configuration turned off since)
+                // cannot start anyway; it must not take every other workflow's endpoints down with it.
+                LogUncompilable(logger, ex, row.DefinitionId, row.Version);
+                continue;
+            }
+
             if (workflow.Triggers.FirstOrDefault(t => t.ActivityId == row.ActivityId)?.ListensFor.Http is { } route
                 && route.Template.Match(path) is { } values)
             {
@@ -83,6 +99,9 @@ public sealed class HttpEndpointTargets(IDbContextFactory<WorkflowDbContext> con
 
         return found;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Published version {Version} of {DefinitionId} does not compile; its HTTP endpoints are not served")]
+    private static partial void LogUncompilable(ILogger logger, Exception exception, string definitionId, int version);
 
     private static List<HttpTarget> MostSpecific(List<HttpTarget> targets) => targets.Count == 0
         ? targets

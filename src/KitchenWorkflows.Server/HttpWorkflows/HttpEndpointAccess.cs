@@ -6,7 +6,7 @@ namespace KitchenWorkflows.Server.HttpWorkflows;
 
 /// <summary>
 /// Who may call an HTTP endpoint. Anonymous callers only where the endpoint's <c>authorize</c> is false and
-/// <see cref="HttpWorkflowsOptions.AllowAnonymousEndpoints"/> is on; anyone else needs a key or sign-in with the role
+/// <see cref="HttpWorkflowsOptions.AllowAnonymous"/> is on; anyone else needs a key or sign-in with the role
 /// the endpoint's <c>policy</c> names (one of ours, or a server policy's roles), or without a policy any role but a
 /// service centre's; an API client only for the definitions its key names, as for <c>execute</c>.
 /// </summary>
@@ -18,7 +18,7 @@ internal sealed class HttpEndpointAccess(IOptions<HttpWorkflowsOptions> options)
     public IResult? Refuse(HttpContext http, HttpTarget target)
     {
         var route = target.Route;
-        if (!route.Authorize && options.Value.AllowAnonymousEndpoints)
+        if (!route.Authorize && options.Value.AllowAnonymous)
         {
             return null;
         }

@@ -49,7 +49,7 @@ internal sealed partial class HttpWorkflowRunner(
             return answered.IsCompleted
                 ? Write(http, answered.Result)
                 : TypedResults.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "The workflow did not answer in time.",
-                    detail: $"Instance {instanceId} did not answer within {limit} (Http:ResponseTimeout, or the endpoint's requestTimeout); it goes on.");
+                    detail: $"Instance {instanceId} did not answer within {limit} (HttpEndpoints:ResponseTimeout, or the endpoint's requestTimeout); it goes on.");
         }
 
         var state = await run;

@@ -4,7 +4,7 @@ using static KitchenWorkflows.Server.IntegrationTests.HttpWorkflows.HttpFlows;
 namespace KitchenWorkflows.Server.IntegrationTests.HttpWorkflows;
 
 /// <summary>
-/// Who may call a workflow's HTTP endpoint on a server as it ships (Http:AllowAnonymousEndpoints off): a key or
+/// Who may call a workflow's HTTP endpoint on a server as it ships (HttpEndpoints:AllowAnonymous off): a key or
 /// sign-in always, the role an endpoint's <c>policy</c> names, and an API client only its own definitions.
 /// </summary>
 public abstract class HttpEndpointAccessTests(ServerFixture server) : ApiTestBase(server)

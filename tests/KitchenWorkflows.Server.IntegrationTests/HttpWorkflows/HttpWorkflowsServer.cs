@@ -2,14 +2,14 @@ using KitchenWorkflows.Persistence;
 
 namespace KitchenWorkflows.Server.IntegrationTests.HttpWorkflows;
 
-/// <summary>A server whose anonymous endpoints are allowed (Http:AllowAnonymousEndpoints), as Elsa's tests call them.</summary>
+/// <summary>A server whose anonymous endpoints are allowed (HttpEndpoints:AllowAnonymous), as Elsa's tests call them.</summary>
 public abstract class OpenHttpWorkflowsServer(StorageProvider provider) : ServerFixture(provider)
 {
     protected override ServerFactory CreateFactory(StorageProvider provider) => new(provider)
     {
         Settings = new Dictionary<string, string?>
         {
-            ["Http:AllowAnonymousEndpoints"] = "true",
+            ["HttpEndpoints:AllowAnonymous"] = "true",
             // The response-timeout test keeps a script busy for longer than its endpoint's limit.
             ["Scripts:MaxStatements"] = "1000000000",
             ["Scripts:TimeLimit"] = "00:00:10",
