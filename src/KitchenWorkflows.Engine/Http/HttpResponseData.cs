@@ -4,5 +4,5 @@ namespace KitchenWorkflows.Engine.Http;
 /// <param name="StatusCode">The status code.</param>
 /// <param name="ContentType">The content type; null with no content.</param>
 /// <param name="Content">The body; null for none.</param>
-/// <param name="Headers">Further response headers.</param>
-public sealed record HttpResponseData(int StatusCode, string? ContentType, string? Content, IReadOnlyDictionary<string, string> Headers);
+/// <param name="Headers">Further response headers, each with its values (Elsa's <c>HttpHeaders</c> give a list, or one value).</param>
+public sealed record HttpResponseData(int StatusCode, string? ContentType, string? Content, IReadOnlyDictionary<string, IReadOnlyList<string>> Headers);

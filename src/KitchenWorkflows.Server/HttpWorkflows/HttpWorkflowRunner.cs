@@ -4,6 +4,7 @@ using KitchenWorkflows.Engine.Http;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Runtime;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace KitchenWorkflows.Server.HttpWorkflows;
 
@@ -89,9 +90,9 @@ internal sealed partial class HttpWorkflowRunner(
 
     private static IResult Write(HttpContext http, HttpResponseData response)
     {
-        foreach (var (name, value) in response.Headers)
+        foreach (var (name, values) in response.Headers)
         {
-            http.Response.Headers[name] = value;
+            http.Response.Headers[name] = new StringValues([.. values]);
         }
 
         return response.Content is null

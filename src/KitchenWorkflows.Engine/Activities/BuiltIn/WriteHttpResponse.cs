@@ -33,7 +33,7 @@ public sealed class WriteHttpResponse : Activity
     public Input<string> ContentType { get; set; } = new();
 
     /// <summary>Further headers.</summary>
-    [Input(Description = "Headers to send with the response, as a JSON object of names and values.", UIHint = InputUIHints.Json)]
+    [Input(Description = "Headers to send with the response, as a JSON object of names and a value or a list of values.", UIHint = InputUIHints.Json)]
     public Input<Dictionary<string, object?>> ResponseHeaders { get; set; } = new();
 
     /// <inheritdoc />
@@ -54,8 +54,10 @@ public sealed class WriteHttpResponse : Activity
             _ => PlainValues.ToJson(content)!.ToJsonString(Json),
         };
         var contentType = context.Get(ContentType) is { Length: > 0 } given ? given : content is string ? "text/plain" : "application/json";
-        var headers = (context.Get(ResponseHeaders) ?? []).Where(h => h.Value is not null)
-            .ToDictionary(h => h.Key, h => ValueConverter.ConvertTo<string>(h.Value)!, StringComparer.OrdinalIgnoreCase);
+        var headers = (context.Get(ResponseHeaders) ?? []).Where(h => h.Value is not null).ToDictionary(
+            h => h.Key,
+            h => (IReadOnlyList<string>)(h.Value is IList<object?> values ? [.. values.Select(v => ValueConverter.ConvertTo<string>(v) ?? "")] : [ValueConverter.ConvertTo<string>(h.Value)!]),
+            StringComparer.OrdinalIgnoreCase);
         exchange.Answer(new HttpResponseData((int)context.Get(StatusCode), text is null ? null : contentType, text, headers));
         return ValueTask.FromResult(ActivityResult.Done);
     }

@@ -18,13 +18,14 @@ public sealed class WriteHttpResponseTests
         await harness.RunAsync(Flow(
             ("statusCode", FlowBuilder.Literal("Created")),
             ("content", FlowBuilder.Js("({ id: 7, name: 'Мойка' })")),
-            ("responseHeaders", FlowBuilder.Literal("{\"Location\": \"/orders/7\"}"))), new StartRequest { InstanceId = id });
+            ("responseHeaders", FlowBuilder.Literal("{\"Location\": \"/orders/7\", \"Vary\": [\"Accept\", \"Origin\"]}"))), new StartRequest { InstanceId = id });
 
         var response = await exchange.Answered;
         Assert.Equal(201, response.StatusCode);
         Assert.Equal("application/json", response.ContentType);
         Assert.Equal("{\"id\":7,\"name\":\"Мойка\"}", response.Content);
-        Assert.Equal("/orders/7", response.Headers["location"]);
+        Assert.Equal(["/orders/7"], response.Headers["location"]);
+        Assert.Equal(["Accept", "Origin"], response.Headers["Vary"]);
     }
 
     [Fact]
