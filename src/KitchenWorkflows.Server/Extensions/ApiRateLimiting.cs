@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using KitchenWorkflows.Server.HttpWorkflows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using KitchenWorkflows.Server.HttpWorkflows;
 using Microsoft.Extensions.Options;
 
 namespace KitchenWorkflows.Server.Extensions;

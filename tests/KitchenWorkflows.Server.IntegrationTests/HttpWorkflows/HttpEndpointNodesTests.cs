@@ -1,5 +1,5 @@
-using KitchenWorkflows.Persistence;
 using System.Net;
+using KitchenWorkflows.Persistence;
 using static KitchenWorkflows.Server.IntegrationTests.HttpWorkflows.HttpFlows;
 
 namespace KitchenWorkflows.Server.IntegrationTests.HttpWorkflows;
