@@ -61,6 +61,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(sp => new PublishedVersions(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<PublishedTriggers>();
+        services.TryAddSingleton<HttpEndpointTargets>();
         services.TryAddSingleton<WorkflowDefinitionStore>();
         services.TryAddSingleton<InstanceQueries>();
         services.TryAddSingleton<AuditLog>();

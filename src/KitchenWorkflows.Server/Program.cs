@@ -3,6 +3,7 @@ using KitchenWorkflows.Server.Apis;
 using KitchenWorkflows.Server.Auth;
 using KitchenWorkflows.Server.ElsaStudio;
 using KitchenWorkflows.Server.Extensions;
+using KitchenWorkflows.Server.HttpWorkflows;
 using KitchenWorkflows.Server.Startup;
 
 WebApplication app;
@@ -49,6 +50,7 @@ static async Task<WebApplication> StartAsync(string[] args)
     app.MapWorkflowInstanceDeletionApi();
     app.MapBulkOperationsApi();
     app.MapEventsApi();
+    app.MapHttpWorkflows();
     app.MapActivityDescriptorsApi();
     app.MapWarrantyCheckApi();
     app.MapDismantlingApi();

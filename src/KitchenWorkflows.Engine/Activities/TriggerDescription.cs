@@ -2,7 +2,7 @@ namespace KitchenWorkflows.Engine.Activities;
 
 /// <summary>
 /// What a trigger listens for: one member per kind of stimulus a host delivers, set by the triggers that listen for
-/// it. A new kind of stimulus (an HTTP route next) is a new member here, read by the host that delivers it.
+/// it. A new kind of stimulus is a new member here, read by the host that delivers it.
 /// </summary>
 public sealed record TriggerDescription
 {
@@ -14,4 +14,7 @@ public sealed record TriggerDescription
 
     /// <summary>The schedule on which instances start.</summary>
     public TriggerSchedule? Schedule { get; init; }
+
+    /// <summary>The HTTP route whose requests start an instance, with the request as the trigger's payload.</summary>
+    public Http.HttpEndpointRoute? Http { get; init; }
 }

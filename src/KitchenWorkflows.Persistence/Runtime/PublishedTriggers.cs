@@ -6,8 +6,9 @@ namespace KitchenWorkflows.Persistence.Runtime;
 /// <summary>
 /// What a committed publish sets going. This node forgets which version it saw published (another node finds out at
 /// its next start, whose insert checks the version), and the scheduler that every node shares gets the schedules of the
-/// version now published in place of the previous version's. Event triggers need nothing here: a delivery looks them
-/// up in the trigger index that the publish wrote in its transaction.
+/// version now published in place of the previous version's. Event triggers and HTTP routes need nothing here: a delivery
+/// (an event, a request, <see cref="HttpEndpointTargets"/>) looks them up in the trigger index that the publish wrote in
+/// its transaction.
 /// </summary>
 public sealed class PublishedTriggers(CompiledWorkflowCache workflows, IWorkflowScheduler scheduler)
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using KitchenWorkflows.Server.HttpWorkflows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace KitchenWorkflows.Server.Extensions;
 
 /// <summary>
 /// Rate limiting of the API per caller (<see cref="RateLimitingOptions"/>), with ASP.NET Core's own limiter. Only
-/// <c>/api</c> counts: health, metrics, the OpenAPI document, the dashboard and the Studio's assets are never limited.
+/// <c>/api</c> and the workflows' HTTP endpoints (<c>/workflows</c>, one budget with the API) count: health, metrics, the
+/// OpenAPI document, the dashboard and the Studio's assets are never limited.
 /// The limiter must run after authentication, so that <c>User.Identity.Name</c> is the caller's key or account.
 /// </summary>
 internal static class ApiRateLimiting
@@ -17,11 +19,12 @@ internal static class ApiRateLimiting
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>, IOptions<HttpWorkflowsOptions>>((limiter, settings, httpWorkflows) =>
         {
             var limits = settings.Value;
+            var workflowEndpoints = new PathString(httpWorkflows.Value.BasePath);
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                limits.PermitLimit == 0 || !http.Request.Path.StartsWithSegments("/api")
+                limits.PermitLimit == 0 || !(http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments(workflowEndpoints))
                     ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetFixedWindowLimiter(Caller(http), _ => new FixedWindowRateLimiterOptions
                     {

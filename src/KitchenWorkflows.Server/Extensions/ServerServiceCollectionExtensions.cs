@@ -15,6 +15,7 @@ using KitchenWorkflows.Persistence;
 using KitchenWorkflows.Scheduling;
 using KitchenWorkflows.Server.Apis;
 using KitchenWorkflows.Server.Auth;
+using KitchenWorkflows.Server.HttpWorkflows;
 using KitchenWorkflows.Server.Logging;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -40,6 +41,7 @@ internal static class ServerServiceCollectionExtensions
         services.AddKitchenWorkflowsPersistence(builder.Configuration);
         services.AddKitchenWorkflowsScheduling(_ => CreateHangfireStorage(storage, builder.Configuration));
         services.AddOptions<WorkflowsFolderOptions>().BindConfiguration(WorkflowsFolderOptions.SectionName);
+        services.AddHttpWorkflows();
 
         builder.AddServerTelemetry();
         builder.AddServerDataProtection();

@@ -61,7 +61,7 @@ public sealed class TriggerDescriptionTests
 
         var triggers = registry.Descriptors.Where(d => d.IsTrigger).Select(d => d.TypeName).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["Elsa.Cron", "Elsa.Event", "Elsa.Timer"], triggers);
+        Assert.Equal(["Elsa.Cron", "Elsa.Event", "Elsa.HttpEndpoint", "Elsa.Timer"], triggers);
     }
 
     [Fact]

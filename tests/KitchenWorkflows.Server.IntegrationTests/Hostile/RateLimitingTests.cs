@@ -3,8 +3,8 @@ using System.Net;
 namespace KitchenWorkflows.Server.IntegrationTests.Hostile;
 
 /// <summary>
-/// Rate limiting per caller at a low configured limit: past it the API answers 429 with a problem and Retry-After,
-/// another caller is not affected, and the health endpoints never count.
+/// Rate limiting per caller at a low configured limit: past it the API (and the workflows' HTTP endpoints) answers 429
+/// with a problem and Retry-After, another caller is not affected, and the health endpoints never count.
 /// </summary>
 public sealed class RateLimitingTests(RateLimitedServer server) : ApiTestBase(server), IClassFixture<RateLimitedServer>
 {
@@ -47,5 +47,21 @@ public sealed class RateLimitingTests(RateLimitedServer server) : ApiTestBase(se
         Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WorkflowEndpoints_AreCountedLikeTheApi()
+    {
+        // The workflows' HTTP endpoints (/workflows) are as open to the network as the API: the same limiter counts them.
+        // A caller of its own, as the anonymous partition (one address here) is the other test's.
+        using var caller = _server.CreateSocketClient(await CreateKeyAsync(new { name = NewId("endpoints"), role = "operator" }));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= RateLimitedServer.PermitLimit; i++)
+        {
+            statuses.Add((await caller.GetAsync($"/workflows/nobody-listens/{i}")).StatusCode);
+        }
+
+        Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 }

@@ -24,6 +24,8 @@ public static class BuiltInActivities
             .Register<Event>()
             .Register<PublishEvent>()
             .Register<SendHttpRequest>()
+            .Register<HttpEndpoint>()
+            .Register<WriteHttpResponse>()
             .Register<RunJavaScript>()
             .Register<Correlate>()
             .Register<Fault>()
