@@ -71,7 +71,7 @@ public sealed class HttpEndpoint : Activity, ITrigger
             return ValueTask.FromResult(ActivityResult.Fault($"The path '{path}' is no route: {problem}", retryable: false));
         }
 
-        var route = Route(path, Evaluate(context, SupportedMethods), Evaluate(context, Authorize), Evaluate(context, Policy), Evaluate(context, RequestTimeout));
+        var route = Route(path, context.Get(SupportedMethods), context.Get(Authorize), context.Get(Policy), context.Get(RequestTimeout));
         return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(route.BookmarkName, Payload: route.ToPayload())));
     }
 
@@ -148,16 +148,8 @@ public sealed class HttpEndpoint : Activity, ITrigger
 
     // A literal, or Elsa's Object expression (a JSON literal): values known before any instance exists.
     private static bool IsConstant(WorkflowExpression? expression) =>
-        expression is null || ExpressionTypes.IsLiteral(expression) || string.Equals(expression.Type, ObjectSyntax, StringComparison.OrdinalIgnoreCase);
-
-    private const string ObjectSyntax = "Object";
+        expression is null || ExpressionTypes.IsLiteral(expression) || string.Equals(expression.Type, ExpressionTypes.Object, StringComparison.OrdinalIgnoreCase);
 
     private static T? Constant<T>(Input<T> input) =>
         input.IsLiteral ? input.Literal : input.Expression is { } expression ? ValueConverter.ConvertTo<T>(PlainValues.FromJson(expression.Value)) : default;
-
-    // Through the host's evaluator for the syntax; an Object expression on a host without one is read as the JSON it holds.
-    private static T? Evaluate<T>(ActivityExecutionContext context, Input<T> input) =>
-        input.Expression is { } expression && !context.Workflow.Evaluators.TryGet(expression.Type, out _) && IsConstant(expression)
-            ? Constant(input)
-            : context.Get(input);
 }
