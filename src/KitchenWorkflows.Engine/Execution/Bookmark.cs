@@ -15,6 +15,9 @@ public sealed record Bookmark
     /// <summary>The activity that waits.</summary>
     public required string ActivityId { get; init; }
 
+    /// <summary>The frame the activity runs in; null for the root flowchart.</summary>
+    public string? FrameId { get; init; }
+
     /// <summary>The activity's type name.</summary>
     public required string ActivityType { get; init; }
 

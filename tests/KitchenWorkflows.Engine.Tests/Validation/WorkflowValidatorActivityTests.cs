@@ -40,11 +40,11 @@ public sealed class WorkflowValidatorActivityTests
     [Fact]
     public void Validate_MissingRequiredInput_ReportsTheInput()
     {
-        var definition = Chain(WriteLine("Write1", "Literal", "a"), Activity("Write2", "Elsa.WriteLine"));
+        var definition = Chain(WriteLine("Write1", "Literal", "a"), Activity("Wait2", "Elsa.Event"));
 
         var error = Assert.Single(BuiltInValidator.Validate(definition));
 
-        Assert.Equal("$.root.activities[2].text", error.Path);
+        Assert.Equal("$.root.activities[2].eventName", error.Path);
         Assert.Contains("required", error.Message, StringComparison.Ordinal);
     }
 
@@ -53,17 +53,17 @@ public sealed class WorkflowValidatorActivityTests
     [InlineData(null)]
     public void Validate_RequiredInputWithEmptyLiteral_ReportsTheInput(string? text)
     {
-        var definition = Chain(Activity("Write1", "Elsa.WriteLine", ("text", Input("Literal", text, "String"))));
+        var definition = Chain(Activity("Wait1", "Elsa.Event", ("eventName", Input("Literal", text, "String"))));
 
-        Assert.Equal(["$.root.activities[1].text"], BuiltInValidator.ErrorPaths(definition));
+        Assert.Equal(["$.root.activities[1].eventName"], BuiltInValidator.ErrorPaths(definition));
     }
 
     [Fact]
     public void Validate_RequiredInputWithNullExpression_ReportsTheInput()
     {
-        var definition = Chain(Activity("Write1", "Elsa.WriteLine", ("text", new JsonObject { ["typeName"] = "String", ["expression"] = null })));
+        var definition = Chain(Activity("Wait1", "Elsa.Event", ("eventName", new JsonObject { ["typeName"] = "String", ["expression"] = null })));
 
-        Assert.Equal(["$.root.activities[1].text"], BuiltInValidator.ErrorPaths(definition));
+        Assert.Equal(["$.root.activities[1].eventName"], BuiltInValidator.ErrorPaths(definition));
     }
 
     [Fact]
@@ -191,11 +191,19 @@ public sealed class WorkflowValidatorActivityTests
     }
 
     [Fact]
-    public void Validate_RootOfAnotherType_ReportsTheRootType()
+    public void Validate_RootOfUnknownType_ReportsTheRootType()
     {
         var definition = Chain(WriteLine("Write1", "Literal", "a"));
-        definition["root"]!["type"] = "Elsa.Sequence";
+        definition["root"]!["type"] = "Elsa.NoSuchRoot";
 
         Assert.Equal(["$.root.type"], BuiltInValidator.ErrorPaths(definition));
+    }
+
+    [Fact]
+    public void Validate_WriteLineWithoutText_ReportsNothing()
+    {
+        var definition = Chain(Activity("Write1", "Elsa.WriteLine"));
+
+        Assert.Empty(BuiltInValidator.Validate(definition));
     }
 }

@@ -16,7 +16,7 @@ public sealed class WorkflowValidatorTests
         var definition = Chain(
             [Variable("Counter", "Int33"), Variable("Name", "String"), Variable("Name", "String")],
             Activity("Sms1", "KitchenLab.SendSms"),
-            Activity("Write1", "Elsa.WriteLine"),
+            Activity("Wait1", "Elsa.Event"),
             Decision("Decision1", "JavaScript", "1 +"),
             SetVariable("Set1", "Nobody", "Literal", "1"));
         // The chain joins Decision1 to Set1 through Done, which a decision does not have.
@@ -30,7 +30,7 @@ public sealed class WorkflowValidatorTests
                 "$.variables[0].typeName",
                 "$.variables[2].name",
                 "$.root.activities[1].type",
-                "$.root.activities[2].text",
+                "$.root.activities[2].eventName",
                 "$.root.activities[3].condition.expression.value",
                 "$.root.activities[4].variable",
                 "$.root.connections[3].source.port",
