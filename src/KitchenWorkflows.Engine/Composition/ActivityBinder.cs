@@ -15,7 +15,7 @@ internal static class ActivityBinder
             activity = new WorkflowActivity(node, used);
         }
 
-        if (activity is not null && activity is not WorkflowActivity)
+        if (activity is not null)
         {
             activity.Definition = owner;
         }

@@ -21,7 +21,6 @@ public sealed class WorkflowActivity : CompositeActivity
     {
         Node = node;
         Used = used;
-        Definition = used;
         Descriptor = Describe(node.Type, used);
     }
 
