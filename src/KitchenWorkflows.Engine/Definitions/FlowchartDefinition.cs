@@ -36,6 +36,12 @@ public sealed class FlowchartDefinition
     /// </summary>
     public ActivityNode? RootActivity { get; set; }
 
+    /// <summary>
+    /// Whether the root is still that single activity: a designer that added activities beside it made the root
+    /// a flowchart of them, and the definition is written and run as one.
+    /// </summary>
+    public bool IsSingleActivity => RootActivity is { } single && Activities.Count == 1 && ReferenceEquals(Activities[0], single);
+
     /// <summary>Every other property of the root, kept verbatim.</summary>
     public JsonObject Extensions { get; set; } = [];
 }

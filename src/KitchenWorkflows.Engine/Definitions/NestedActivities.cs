@@ -26,9 +26,9 @@ public static class NestedActivities
     {
         ArgumentNullException.ThrowIfNull(definition);
         var root = definition.Root;
-        if (root.RootActivity is { } single)
+        if (root.IsSingleActivity)
         {
-            return Walk(single, "$.root");
+            return Walk(root.RootActivity!, "$.root");
         }
 
         return root.Activities.SelectMany((node, i) => Walk(node, $"$.root.activities[{i}]"));

@@ -66,9 +66,9 @@ internal static class WorkflowDefinitionWriter
 
     private static JsonObject WriteRoot(FlowchartDefinition root)
     {
-        if (root.RootActivity is { } single)
+        if (root.IsSingleActivity)
         {
-            return WriteActivity(single);
+            return WriteActivity(root.RootActivity!);
         }
 
         var obj = new JsonObject { ["id"] = root.Id, ["type"] = root.Type, ["version"] = root.Version };

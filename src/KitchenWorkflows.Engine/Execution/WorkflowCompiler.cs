@@ -27,7 +27,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, WorkflowValidato
         var expanding = new Stack<string>([definition.DefinitionId]);
         for (var i = 0; i < definition.Root.Activities.Count; i++)
         {
-            var path = definition.Root.RootActivity is null ? $"$.root.activities[{i}]" : "$.root";
+            var path = definition.Root.IsSingleActivity ? "$.root" : $"$.root.activities[{i}]";
             Bind(definition.Root.Activities[i], path, definition, "", activities, expanding);
         }
 
@@ -65,7 +65,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, WorkflowValidato
         }
 
         expanding.Push(definition.DefinitionId);
-        var root = definition.Root.RootActivity ?? new ActivityNode
+        var root = definition.Root.IsSingleActivity ? definition.Root.RootActivity! : new ActivityNode
         {
             Id = definition.Root.Id,
             Type = FlowchartDefinition.TypeName,

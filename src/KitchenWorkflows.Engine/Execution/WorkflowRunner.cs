@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace KitchenWorkflows.Engine.Execution;
 
 /// <summary>
-/// The flowchart interpreter. Starts, resumes, retries and cancels instances of a compiled workflow,
+/// The interpreter: a flowchart at the root, composite activities (Sequence, loops, nested flowcharts, workflows
+/// used as activities) in persisted frames below it. Starts, resumes, retries and cancels instances of a compiled workflow,
 /// changing only the <see cref="WorkflowInstanceState"/> it is given: persistence, locking and
 /// scheduling of due-time bookmarks belong to the host. Thread-safe; one run per instance at a time.
 /// </summary>

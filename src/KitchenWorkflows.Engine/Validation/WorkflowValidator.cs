@@ -38,7 +38,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
     // The root flowchart and every nested one, with the path of the object that holds its activities and connections.
     private static IEnumerable<(FlowchartDefinition Flowchart, string Path)> Flowcharts(WorkflowDefinition definition)
     {
-        if (definition.Root.RootActivity is null)
+        if (!definition.Root.IsSingleActivity)
         {
             yield return (definition.Root, "$.root");
         }
