@@ -20,6 +20,21 @@ public abstract class Activity
     /// <summary>The descriptor of this activity type.</summary>
     public ActivityDescriptor Descriptor { get; internal set; } = null!;
 
+    /// <summary>
+    /// The key of this activity in its compiled workflow: its id, prefixed with the using node's key and a colon
+    /// inside a workflow used as an activity (whose ids may repeat the consumer's). State is kept by this key.
+    /// </summary>
+    public string Key
+    {
+        get => _key ?? Node.Id;
+        internal set => _key = value;
+    }
+
+    /// <summary>The definition whose node this is: the consumer's, or the used workflow's.</summary>
+    public WorkflowDefinition Definition { get; internal set; } = new();
+
+    private string? _key;
+
     /// <summary>Does the work and says how to continue.</summary>
     public abstract ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context);
 

@@ -28,6 +28,18 @@ public abstract record ActivityResult
     /// </summary>
     public static ActivityResult Fault(string message, bool retryable = true) => new Faulted(message, retryable);
 
+    /// <summary>A composite scheduled children and completes when a child's completion says so.</summary>
+    public static ActivityResult Running { get; } = new AwaitingChildren();
+
+    /// <summary>End the nearest enclosing loop (For, ForEach, While; else a Fork), as <c>Elsa.Break</c> does.</summary>
+    public static ActivityResult Break { get; } = new BreakRequested();
+
+    /// <summary>
+    /// Complete the nearest enclosing workflow (a workflow used as an activity, else the instance) through the
+    /// given outcome ports, as <c>Elsa.Complete</c> does: whatever still runs or waits in it is dropped.
+    /// </summary>
+    public static ActivityResult CompleteWorkflow(params string[] outcomes) => new WorkflowCompletionRequested(outcomes);
+
     /// <summary>Completed through ports.</summary>
     public sealed record Completed(IReadOnlyList<string> Outcomes) : ActivityResult;
 
@@ -39,6 +51,15 @@ public abstract record ActivityResult
 
     /// <summary>Ends the workflow.</summary>
     public sealed record WorkflowFinished : ActivityResult;
+
+    /// <summary>Running children.</summary>
+    public sealed record AwaitingChildren : ActivityResult;
+
+    /// <summary>Asks the nearest loop to end.</summary>
+    public sealed record BreakRequested : ActivityResult;
+
+    /// <summary>Asks the nearest workflow to complete through <paramref name="Outcomes"/>.</summary>
+    public sealed record WorkflowCompletionRequested(IReadOnlyList<string> Outcomes) : ActivityResult;
 
     /// <summary>Failed; <paramref name="Retryable"/> says whether the retry policy applies.</summary>
     public sealed record Faulted(string Message, bool Retryable = true) : ActivityResult;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace KitchenWorkflows.Engine.Definitions;
 
 /// <summary>
-/// One activity of a flowchart as the definition JSON holds it: its id, type, inputs (properties whose
+/// One activity of a flowchart (or nested in another activity) as the definition JSON holds it: its id, type, inputs (properties whose
 /// value carries an <c>expression</c>), designer metadata and every other property, kept verbatim.
 /// </summary>
 public sealed class ActivityNode
@@ -32,8 +32,17 @@ public sealed class ActivityNode
     /// <summary>How a failing execution is retried; null means it faults at once.</summary>
     public RetryPolicy? RetryPolicy { get; set; }
 
-    /// <summary>Every other property, kept verbatim.</summary>
+    /// <summary>Every other property, kept verbatim (nested activities among them: they are written back from here, as read).</summary>
     public JsonObject Extensions { get; set; } = [];
+
+    /// <summary>
+    /// The activities nested in this one (a body, branches, cases, a nested flowchart's activities), in document
+    /// order, read from <see cref="Extensions"/> so that the engine can validate and run them.
+    /// </summary>
+    public List<NestedActivity> Nested { get; set; } = [];
+
+    /// <summary>A nested <c>Elsa.Flowchart</c>'s activities, connections and start; null for any other node.</summary>
+    public FlowchartDefinition? Flowchart { get; set; }
 
     /// <summary>The display text the designer shows, falling back to the name and the id.</summary>
     public string DisplayText =>

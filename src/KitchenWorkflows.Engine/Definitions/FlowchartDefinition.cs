@@ -2,7 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace KitchenWorkflows.Engine.Definitions;
 
-/// <summary>The root activity of a definition: an <c>Elsa.Flowchart</c> of activities joined by connections.</summary>
+/// <summary>
+/// The root activity of a definition: an <c>Elsa.Flowchart</c> of activities joined by connections. A root of
+/// another type (an <c>Elsa.Sequence</c>, a single activity) is held as <see cref="RootActivity"/>, the one
+/// activity of an implicit flowchart, so that everything that walks the root's activities sees it.
+/// </summary>
 public sealed class FlowchartDefinition
 {
     /// <summary>The Elsa type name of a flowchart.</summary>
@@ -11,7 +15,7 @@ public sealed class FlowchartDefinition
     /// <summary>The flowchart's own activity id.</summary>
     public string Id { get; set; } = "Flowchart1";
 
-    /// <summary>The root type; only <see cref="TypeName"/> is supported.</summary>
+    /// <summary>The root type, <see cref="TypeName"/>.</summary>
     public string Type { get; set; } = TypeName;
 
     /// <summary>The activity type version.</summary>
@@ -25,6 +29,18 @@ public sealed class FlowchartDefinition
 
     /// <summary>The connections between activity ports.</summary>
     public List<Connection> Connections { get; set; } = [];
+
+    /// <summary>
+    /// The definition's root when it is not a flowchart; then it is also the only entry of <see cref="Activities"/>,
+    /// and the writer writes it back as the root.
+    /// </summary>
+    public ActivityNode? RootActivity { get; set; }
+
+    /// <summary>
+    /// Whether the root is still that single activity: a designer that added activities beside it made the root
+    /// a flowchart of them, and the definition is written and run as one.
+    /// </summary>
+    public bool IsSingleActivity => RootActivity is { } single && Activities.Count == 1 && ReferenceEquals(Activities[0], single);
 
     /// <summary>Every other property of the root, kept verbatim.</summary>
     public JsonObject Extensions { get; set; } = [];

@@ -108,8 +108,19 @@ internal sealed class WorkflowDefinitionReader
             return root;
         }
 
+        var type = String(obj, "type", path) ?? FlowchartDefinition.TypeName;
+        if (type != FlowchartDefinition.TypeName)
+        {
+            // Elsa also runs a Sequence or a single activity as the root: it becomes the one activity of an implicit flowchart.
+            var single = ReadActivity(obj, path);
+            root.Id = single.Id;
+            root.RootActivity = single;
+            root.Activities = [single];
+            return root;
+        }
+
         root.Id = String(obj, "id", path) ?? root.Id;
-        root.Type = String(obj, "type", path) ?? FlowchartDefinition.TypeName;
+        root.Type = type;
         root.Version = Int(obj, "version", path) ?? 1;
         root.Start = String(obj, "start", path);
         root.Activities = Array(obj, "activities", path, ReadActivity);
@@ -148,7 +159,58 @@ internal sealed class WorkflowDefinitionReader
             }
         }
 
+        ReadNested(activity, path);
         return activity;
+    }
+
+    // Nested activities stay in Extensions, which the writer writes back as read; these are views for the engine.
+    private void ReadNested(ActivityNode activity, string path)
+    {
+        var extensions = activity.Extensions;
+        foreach (var slot in NestedActivities.SingleSlots)
+        {
+            if (extensions[slot] is JsonObject single)
+            {
+                activity.Nested.Add(new NestedActivity(slot, null, ReadActivity(single, $"{path}.{slot}")));
+            }
+        }
+
+        foreach (var slot in NestedActivities.ArraySlots)
+        {
+            if (extensions[slot] is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonObject item)
+                    {
+                        activity.Nested.Add(new NestedActivity(slot, i, ReadActivity(item, $"{path}.{slot}[{i}]")));
+                    }
+                }
+            }
+        }
+
+        if (extensions[NestedActivities.CasesSlot] is JsonArray cases)
+        {
+            for (var i = 0; i < cases.Count; i++)
+            {
+                if (cases[i] is JsonObject { } switchCase && switchCase["activity"] is JsonObject caseActivity)
+                {
+                    activity.Nested.Add(new NestedActivity(NestedActivities.CasesSlot, i, ReadActivity(caseActivity, $"{path}.cases[{i}].activity")));
+                }
+            }
+        }
+
+        if (activity.Type == FlowchartDefinition.TypeName)
+        {
+            activity.Flowchart = new FlowchartDefinition
+            {
+                Id = activity.Id,
+                Version = activity.Version,
+                Start = String(extensions, "start", path),
+                Activities = [.. activity.Nested.Where(n => n.Slot == NestedActivities.ActivitiesSlot).Select(n => n.Node)],
+                Connections = Array(extensions, "connections", path, ReadConnection),
+            };
+        }
     }
 
     private ActivityInput ReadInput(JsonObject obj, string path)

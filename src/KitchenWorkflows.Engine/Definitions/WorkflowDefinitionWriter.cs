@@ -66,6 +66,11 @@ internal static class WorkflowDefinitionWriter
 
     private static JsonObject WriteRoot(FlowchartDefinition root)
     {
+        if (root.IsSingleActivity)
+        {
+            return WriteActivity(root.RootActivity!);
+        }
+
         var obj = new JsonObject { ["id"] = root.Id, ["type"] = root.Type, ["version"] = root.Version };
         if (root.Start is not null)
         {

@@ -12,8 +12,11 @@ public sealed record Bookmark
     /// <summary>The unique id.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The activity that waits.</summary>
+    /// <summary>The key of the activity that waits (its id; inside a workflow used as an activity, prefixed with the using node's key).</summary>
     public required string ActivityId { get; init; }
+
+    /// <summary>The frame the activity runs in; null for the root flowchart.</summary>
+    public string? FrameId { get; init; }
 
     /// <summary>The activity's type name.</summary>
     public required string ActivityType { get; init; }

@@ -26,7 +26,10 @@ public sealed class CompiledWorkflow
     /// <summary>The definition; hosts must not change it once compiled.</summary>
     public WorkflowDefinition Definition { get; }
 
-    /// <summary>The bound activities by id.</summary>
+    /// <summary>
+    /// The bound activities by <see cref="Activity.Key"/>: the root flowchart's and the nested ones by id, those of
+    /// workflows used as activities by their prefixed keys.
+    /// </summary>
     public IReadOnlyDictionary<string, Activity> Activities { get; }
 
     /// <summary>The indexed connections.</summary>

@@ -5,14 +5,21 @@ namespace KitchenWorkflows.Engine.Execution;
 
 /// <summary>
 /// Moves control along connections and decides, by each target's <see cref="MergeMode"/>, when a
-/// target with tokens is queued. Works on the instance state only, so it survives any persistence point.
+/// target with tokens is queued. Works on the instance state only, so it survives any persistence point; the
+/// root flowchart and each nested one (a frame) keep their own tokens and queue, behind <see cref="IFlowState"/>.
 /// </summary>
-internal sealed class TokenFlow(CompiledWorkflow workflow, WorkflowInstanceState state)
+internal sealed class TokenFlow(FlowGraph graph, IReadOnlyDictionary<string, Activity> activities, IFlowState state)
 {
+    /// <summary>The root flowchart's flow.</summary>
+    public TokenFlow(CompiledWorkflow workflow, WorkflowInstanceState state)
+        : this(workflow.Graph, workflow.Activities, new RootFlowState(state))
+    {
+    }
+
     /// <summary>Sends tokens out of the ports an activity completed with, and re-checks targets it left waiting.</summary>
     public void Emit(string sourceId, IReadOnlyList<string> outcomes)
     {
-        var outbound = workflow.Graph.Outbound(sourceId);
+        var outbound = graph.Outbound(sourceId);
         foreach (var connection in outbound)
         {
             if (outcomes.Contains(connection.SourcePort, StringComparer.Ordinal))
@@ -43,21 +50,21 @@ internal sealed class TokenFlow(CompiledWorkflow workflow, WorkflowInstanceState
 
     private void Offer(string targetId, bool arrival)
     {
-        var target = workflow.Activities[targetId];
-        var queued = state.Queue.Contains(targetId);
+        var target = activities[targetId];
+        var queued = state.IsQueued(targetId);
         switch (target.GetMergeMode())
         {
             case MergeMode.Cascade or MergeMode.None when arrival:
-                state.Queue.Add(targetId);
+                state.Enqueue(targetId);
                 break;
             case MergeMode.Race when arrival && !queued:
                 CancelOtherBranches(targetId);
-                state.Queue.Add(targetId);
+                state.Enqueue(targetId);
                 break;
-            case MergeMode.Merge when !queued && HasTokensOnAll(workflow.Graph.ForwardInbound(targetId)):
-            case MergeMode.Converge when !queued && HasTokensOnAll(workflow.Graph.Inbound(targetId)):
-            case MergeMode.Stream when !queued && HasToken(targetId) && !workflow.Graph.ForwardInbound(targetId).Any(c => IsPending(c.Source)):
-                state.Queue.Add(targetId);
+            case MergeMode.Merge when !queued && HasTokensOnAll(graph.ForwardInbound(targetId)):
+            case MergeMode.Converge when !queued && HasTokensOnAll(graph.Inbound(targetId)):
+            case MergeMode.Stream when !queued && HasToken(targetId) && !graph.ForwardInbound(targetId).Any(c => IsPending(c.Source)):
+                state.Enqueue(targetId);
                 break;
         }
     }
@@ -68,14 +75,11 @@ internal sealed class TokenFlow(CompiledWorkflow workflow, WorkflowInstanceState
     private bool HasToken(string activityId) => state.Tokens.Exists(t => t.Target == activityId);
 
     private bool IsPending(string activityId) =>
-        state.Queue.Contains(activityId) || HasToken(activityId) || state.Bookmarks.Exists(b => b.ActivityId == activityId);
+        state.IsQueued(activityId) || HasToken(activityId) || state.IsWaiting(activityId);
 
     // First arrival wins: whatever still waits upstream of the target on other branches is dropped.
     private void CancelOtherBranches(string targetId)
     {
-        var ancestors = workflow.Graph.ForwardAncestors(targetId);
-        state.Queue.RemoveAll(ancestors.Contains);
-        state.Bookmarks.RemoveAll(b => ancestors.Contains(b.ActivityId));
-        state.Tokens.RemoveAll(t => ancestors.Contains(t.Target));
+        state.Cancel(graph.ForwardAncestors(targetId));
     }
 }

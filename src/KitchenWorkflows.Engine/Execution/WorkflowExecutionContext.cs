@@ -6,6 +6,8 @@ namespace KitchenWorkflows.Engine.Execution;
 /// <summary>One run of one instance: the compiled workflow, the state being changed, the services, and what the run produced.</summary>
 public sealed class WorkflowExecutionContext
 {
+    private TokenFlow? _rootFlow;
+
     internal WorkflowExecutionContext(CompiledWorkflow workflow, WorkflowInstanceState state, IServiceProvider services,
         ExpressionEvaluators evaluators, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -36,6 +38,9 @@ public sealed class WorkflowExecutionContext
     public CancellationToken CancellationToken { get; }
 
     internal ExpressionEvaluators Evaluators { get; }
+
+    /// <summary>The root flowchart's token flow.</summary>
+    internal TokenFlow RootFlow => _rootFlow ??= new TokenFlow(Workflow, State);
 
     internal List<JournalEntry> Journal { get; } = [];
 

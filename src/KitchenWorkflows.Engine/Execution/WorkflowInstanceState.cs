@@ -46,8 +46,17 @@ public sealed class WorkflowInstanceState
     /// <summary>The faults, newest last.</summary>
     public List<Incident> Incidents { get; set; } = [];
 
-    /// <summary>Activity ids queued to execute, first to run first.</summary>
+    /// <summary>The instance name, set by <c>Elsa.SetName</c>.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Activity ids of the root flowchart queued to execute, first to run first.</summary>
     public List<string> Queue { get; set; } = [];
+
+    /// <summary>Activities that composites scheduled in their frames, first to run first; they run before <see cref="Queue"/>.</summary>
+    public List<ScheduledActivity> Scheduled { get; set; } = [];
+
+    /// <summary>The frames of the composite activities executing now, outermost first.</summary>
+    public List<ExecutionFrame> Frames { get; set; } = [];
 
     /// <summary>Tokens that reached an activity that has not run on them yet (joins in waiting).</summary>
     public List<Token> Tokens { get; set; } = [];
@@ -70,6 +79,9 @@ public sealed class WorkflowInstanceState
     /// <summary>The activity that faulted the instance, until it is retried.</summary>
     public string? FaultedActivityId { get; set; }
 
+    /// <summary>The frame the faulted activity ran in; null for the root flowchart.</summary>
+    public string? FaultedFrameId { get; set; }
+
     /// <summary>The trigger activity that started this instance and has not run yet (an event that started it).</summary>
     public string? TriggerActivityId { get; set; }
 
@@ -87,4 +99,7 @@ public sealed class WorkflowInstanceState
 
     /// <summary>When the instance finished, faulted or was cancelled.</summary>
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Whether activities wait in either queue.</summary>
+    public bool HasQueuedWork() => Queue.Count > 0 || Scheduled.Count > 0;
 }

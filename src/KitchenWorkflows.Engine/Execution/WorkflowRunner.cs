@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace KitchenWorkflows.Engine.Execution;
 
 /// <summary>
-/// The flowchart interpreter. Starts, resumes, retries and cancels instances of a compiled workflow,
+/// The interpreter: a flowchart at the root, composite activities (Sequence, loops, nested flowcharts, workflows
+/// used as activities) in persisted frames below it. Starts, resumes, retries and cancels instances of a compiled workflow,
 /// changing only the <see cref="WorkflowInstanceState"/> it is given: persistence, locking and
 /// scheduling of due-time bookmarks belong to the host. Thread-safe; one run per instance at a time.
 /// </summary>
@@ -105,12 +106,12 @@ public sealed partial class WorkflowRunner(
         using var scope = BeginScope(state);
         if (bookmark.Name == Bookmark.RetryName)
         {
-            state.Queue.Insert(0, bookmark.ActivityId);
+            Requeue(state, bookmark.ActivityId, bookmark.FrameId);
         }
         else
         {
             var activity = workflow.Activities[bookmark.ActivityId];
-            var activityContext = new ActivityExecutionContext(context, activity);
+            var activityContext = new ActivityExecutionContext(context, activity, FrameTree.Find(state, bookmark.FrameId));
             var started = clock.GetUtcNow();
             using var span = EngineTelemetry.StartActivitySpan(context, activity);
             var result = await InvokeAsync(() => activity.ResumeAsync(activityContext, bookmark, PlainValues.Normalize(payload)), cancellationToken);
@@ -138,8 +139,9 @@ public sealed partial class WorkflowRunner(
             state.FailedAttempts[activityId] = 0;
         }
 
-        state.Queue.Insert(0, activityId);
+        Requeue(state, activityId, state.FaultedFrameId);
         state.FaultedActivityId = null;
+        state.FaultedFrameId = null;
         state.Incidents = [.. state.Incidents.Select(i => i with { Resolved = true })];
         state.Status = WorkflowStatus.Running;
         state.SubStatus = WorkflowSubStatus.Executing;
@@ -157,9 +159,7 @@ public sealed partial class WorkflowRunner(
             throw new InvalidOperationException($"Instance {state.Id} is {state.SubStatus} and cannot be cancelled.");
         }
 
-        state.Queue.Clear();
-        state.Tokens.Clear();
-        state.Bookmarks.Clear();
+        DropAllWork(state);
         End(state, WorkflowSubStatus.Cancelled);
     }
 
@@ -186,18 +186,17 @@ public sealed partial class WorkflowRunner(
     private async Task DrainAsync(WorkflowExecutionContext context, RunCommit? commit)
     {
         var state = context.State;
-        var flow = new TokenFlow(context.Workflow, state);
+        var flow = context.RootFlow;
         var executions = 0;
         var sinceCommit = 0;
-        while (state.Queue.Count > 0 && state.SubStatus == WorkflowSubStatus.Executing && !context.CancellationToken.IsCancellationRequested)
+        while (state.HasQueuedWork() && state.SubStatus == WorkflowSubStatus.Executing && !context.CancellationToken.IsCancellationRequested)
         {
             if (++executions > _options.MaxActivityExecutionsPerRun)
             {
                 // The activity next in line never ran: it leaves the queue for the fault, or a retry would run it twice.
-                var id = state.Queue[0];
-                state.Queue.RemoveAt(0);
+                var (id, scope) = Dequeue(state);
                 var activity = context.Workflow.Activities[id];
-                Fault(new ActivityExecutionContext(context, activity), clock.GetUtcNow(),
+                Fault(new ActivityExecutionContext(context, activity, scope), clock.GetUtcNow(),
                     $"The run exceeded {_options.MaxActivityExecutionsPerRun} activity executions; a loop without a wait?", exceptionType: null, ran: false);
                 break;
             }
@@ -217,7 +216,7 @@ public sealed partial class WorkflowRunner(
     // outbox): a commit before then would leave them unsent if the host crashed after it, so it waits for a run
     // without them. A run that has ended, or waits, is committed by its caller.
     private static bool CanCommit(WorkflowExecutionContext context) =>
-        context.State.SubStatus == WorkflowSubStatus.Executing && context.State.Queue.Count > 0
+        context.State.SubStatus == WorkflowSubStatus.Executing && context.State.HasQueuedWork()
         && context.PublishedEvents.Count == 0 && !context.CreatedBookmarks.Exists(b => b.DueAt is not null);
 
     private static RunResult Progress(WorkflowExecutionContext context) => new()
@@ -231,10 +230,9 @@ public sealed partial class WorkflowRunner(
     private async Task ExecuteNextAsync(WorkflowExecutionContext context, TokenFlow flow)
     {
         var state = context.State;
-        var activityId = state.Queue[0];
-        state.Queue.RemoveAt(0);
+        var (activityId, scope) = Dequeue(state);
         var activity = context.Workflow.Activities[activityId];
-        var consumed = flow.Consume(activityId);
+        var consumed = scope is null ? flow.Consume(activityId) : ConsumeInFrame(scope, activity.Node.Id);
 
         // A retry repeats the execution that failed rather than starting another: the count, and with it
         // the idempotency key outside systems use to drop repeated side effects, stays the same.
@@ -244,7 +242,7 @@ public sealed partial class WorkflowRunner(
             state.ExecutionCounts[activityId] = state.ExecutionCounts.GetValueOrDefault(activityId) + 1;
         }
 
-        var activityContext = new ActivityExecutionContext(context, activity);
+        var activityContext = new ActivityExecutionContext(context, activity, scope);
         var started = clock.GetUtcNow();
         using var span = EngineTelemetry.StartActivitySpan(context, activity);
         try
@@ -255,13 +253,58 @@ public sealed partial class WorkflowRunner(
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // The host is stopping: put the activity back as it was, so the saved state runs it again.
-            state.Queue.Insert(0, activityId);
-            state.Tokens.AddRange(consumed);
+            if (activityContext.HasFrame)
+            {
+                FrameTree.Close(state, activityContext.Frame);
+            }
+
+            Requeue(state, activityId, scope?.Id);
+            (scope is null ? state.Tokens : scope.Tokens ??= []).AddRange(consumed);
             if (!repeat)
             {
                 state.ExecutionCounts[activityId]--;
             }
         }
+    }
+
+    // Work that composites scheduled runs before the root flowchart's, so that a composite's children run
+    // while it is current: the root queue holds no more than the flat interpreter did.
+    private static (string ActivityId, ExecutionFrame? Scope) Dequeue(WorkflowInstanceState state)
+    {
+        if (state.Scheduled.Count > 0)
+        {
+            var next = state.Scheduled[0];
+            state.Scheduled.RemoveAt(0);
+            return (next.ActivityId, FrameTree.Find(state, next.FrameId));
+        }
+
+        var id = state.Queue[0];
+        state.Queue.RemoveAt(0);
+        return (id, null);
+    }
+
+    private static void Requeue(WorkflowInstanceState state, string activityId, string? frameId)
+    {
+        if (frameId is null)
+        {
+            state.Queue.Insert(0, activityId);
+        }
+        else
+        {
+            state.Scheduled.Insert(0, new ScheduledActivity(activityId, frameId));
+        }
+    }
+
+    private static List<Token> ConsumeInFrame(ExecutionFrame scope, string nodeId)
+    {
+        if (scope.Tokens is not { } tokens)
+        {
+            return [];
+        }
+
+        var consumed = tokens.FindAll(t => t.Target == nodeId);
+        tokens.RemoveAll(t => t.Target == nodeId);
+        return consumed;
     }
 
     private static async Task<ActivityResult> InvokeAsync(Func<ValueTask<ActivityResult>> invoke, CancellationToken hostStopping)
@@ -281,19 +324,22 @@ public sealed partial class WorkflowRunner(
     private void Apply(ActivityExecutionContext context, ActivityResult result, DateTimeOffset started)
     {
         var state = context.Workflow.State;
-        var id = context.ActivityId;
+        var id = context.Activity.Key;
         switch (result)
         {
             case ActivityResult.Completed completed:
-                state.FailedAttempts.Remove(id);
-                if (context.HasResult)
-                {
-                    state.ActivityOutputs[id] = context.Result;
-                    state.LastResult = context.Result;
-                }
-
-                Journal(context, started, JournalEntryStatus.Completed, completed.Outcomes);
-                new TokenFlow(context.Workflow.Workflow, state).Emit(id, completed.Outcomes);
+                Complete(context, started, completed.Outcomes);
+                break;
+            case ActivityResult.AwaitingChildren:
+                RecordResult(context);
+                break;
+            case ActivityResult.BreakRequested:
+                Journal(context, started, JournalEntryStatus.Completed);
+                BreakLoop(context);
+                break;
+            case ActivityResult.WorkflowCompletionRequested completion:
+                Journal(context, started, JournalEntryStatus.Completed, completion.Outcomes);
+                CompleteWorkflow(context, completion.Outcomes);
                 break;
             case ActivityResult.Suspended suspended:
                 AddBookmark(context, suspended.Bookmark);
@@ -310,10 +356,7 @@ public sealed partial class WorkflowRunner(
                 break;
             case ActivityResult.WorkflowFinished:
                 Journal(context, started, JournalEntryStatus.FinishedWorkflow);
-                state.Queue.Clear();
-                state.Tokens.Clear();
-                state.Bookmarks.Clear();
-                End(state, WorkflowSubStatus.Finished);
+                FinishWorkflow(state);
                 break;
             case FaultedByException faulted:
                 LogActivityFailed(logger, faulted.Exception, id, state.Id);
@@ -325,13 +368,23 @@ public sealed partial class WorkflowRunner(
         }
     }
 
+    private static void RecordResult(ActivityExecutionContext context)
+    {
+        if (context.HasResult)
+        {
+            var state = context.Workflow.State;
+            state.ActivityOutputs[context.Activity.Key] = context.Result;
+            state.LastResult = context.Result;
+        }
+    }
+
     // ran is false when the run halted before the activity ran: no retry policy applies, and a retry
     // later runs it as a new execution rather than as a repeat of a failed one. retryable is false when the
     // activity said repeating cannot help: the instance faults at once, and a retry by hand still repeats this execution.
     private void Fault(ActivityExecutionContext context, DateTimeOffset started, string message, string? exceptionType, bool ran, bool retryable = true)
     {
         var state = context.Workflow.State;
-        var id = context.ActivityId;
+        var id = context.Activity.Key;
         var attempts = state.FailedAttempts.GetValueOrDefault(id) + 1;
         if (ran && retryable && context.Activity.Node.RetryPolicy is { } policy && attempts < policy.MaxAttempts)
         {
@@ -354,10 +407,17 @@ public sealed partial class WorkflowRunner(
             state.FailedAttempts.Remove(id);
         }
 
+        // A composite that faulted (a loop whose condition threw) starts over when retried: its frame goes.
+        if (context.HasFrame)
+        {
+            FrameTree.Close(state, context.Frame);
+        }
+
         state.FaultedActivityId = continues ? null : id;
+        state.FaultedFrameId = continues ? null : context.Scope?.Id;
         state.Incidents.Add(new Incident
         {
-            ActivityId = id,
+            ActivityId = context.ActivityId,
             ActivityType = context.Activity.Node.Type,
             Message = message,
             ExceptionType = exceptionType,
@@ -376,7 +436,8 @@ public sealed partial class WorkflowRunner(
         var bookmark = new Bookmark
         {
             Id = Guid.CreateVersion7().ToString("N"),
-            ActivityId = context.ActivityId,
+            ActivityId = context.Activity.Key,
+            FrameId = context.Scope?.Id,
             ActivityType = context.Activity.Node.Type,
             Name = request.Name,
             CorrelationId = request.CorrelationId,
@@ -412,10 +473,12 @@ public sealed partial class WorkflowRunner(
     private RunResult Finish(WorkflowExecutionContext context)
     {
         var state = context.State;
-        if (state.SubStatus == WorkflowSubStatus.Executing && state.Queue.Count == 0)
+        if (state.SubStatus == WorkflowSubStatus.Executing && !state.HasQueuedWork())
         {
             if (state.Bookmarks.Count == 0)
             {
+                // Nothing runs or waits any more: composites still open (a join that never fired) end with it.
+                state.Frames.Clear();
                 End(state, WorkflowSubStatus.Finished);
             }
             else

@@ -18,7 +18,7 @@ namespace KitchenWorkflows.Engine.Expressions;
 /// <c>setCorrelationId</c>, <c>setTag(name, value)</c> (an instance tag; an empty value removes it), and <c>getX()</c>/<c>setX(v)</c> for each declared variable X. A script may
 /// end with <c>return</c> or with an expression; either gives its value. Parsed scripts are cached.
 /// </summary>
-public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpressionEvaluator
+public sealed partial class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpressionEvaluator
 {
     private const int MaxCachedScripts = 10_000;
 
@@ -162,7 +162,9 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
             return JsValue.Undefined;
         });
         Define("getInput", args => JsValues.ToJs(engine, context.GetWorkflowInput(Arg(args, 0))));
-        Define("getOutputFrom", args => JsValues.ToJs(engine, context.GetOutputFrom(Arg(args, 0))));
+        Define("getOutputFrom", args => JsValues.ToJs(engine, args.Length > 1 && !args[1].IsUndefined() && !args[1].IsNull()
+            ? context.GetOutputFrom(Arg(args, 0), Arg(args, 1))
+            : context.GetOutputFrom(Arg(args, 0))));
         Define("getLastResult", _ => JsValues.ToJs(engine, context.Workflow.State.LastResult));
         Define("getWorkflowInstanceId", _ => new JsString(context.Workflow.State.Id));
         Define("getCorrelationId", _ => context.Workflow.State.CorrelationId is { } id ? new JsString(id) : JsValue.Null);
@@ -185,9 +187,34 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
 
             return JsValue.Undefined;
         });
-        foreach (var variable in context.Workflow.Definition.Variables)
+        if (script.Contains("From", StringComparison.Ordinal))
         {
-            var name = variable.Name;
+            foreach (var match in OutputAccessor().EnumerateMatches(script))
+            {
+                // Elsa's get{Output}From{ActivityName}(): one named output of an activity, found by its name.
+                var accessor = script.Substring(match.Index, match.Length);
+                var from = accessor.IndexOf("From", 3, StringComparison.Ordinal);
+                var (output, activity) = (accessor[3..from], accessor[(from + 4)..]);
+                Define(accessor, _ => JsValues.ToJs(engine, context.GetOutputFrom(activity, output)));
+            }
+        }
+
+        foreach (var variable in context.Definition.Variables)
+        {
+            DefineVariable(variable.Name);
+        }
+
+        if (context.Scope is not null)
+        {
+            // A loop's CurrentValue and CurrentIndex, a used workflow's own variables.
+            foreach (var name in context.ScopedVariableNames())
+            {
+                DefineVariable(name);
+            }
+        }
+
+        void DefineVariable(string name)
+        {
             Define("get" + name, _ => JsValues.ToJs(engine, context.GetVariable(name)));
             Define("set" + name, args =>
             {
@@ -196,4 +223,7 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
             });
         }
     }
+
+    [GeneratedRegex(@"\bget[A-Z]\w*?From[A-Z]\w*(?=\s*\()", RegexOptions.CultureInvariant)]
+    private static partial Regex OutputAccessor();
 }

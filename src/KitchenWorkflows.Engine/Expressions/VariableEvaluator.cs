@@ -13,7 +13,7 @@ public sealed class VariableEvaluator : IExpressionEvaluator
     /// <inheritdoc />
     public object? Evaluate(WorkflowExpression expression, ActivityExecutionContext context)
     {
-        var variable = Find(expression, context.Workflow.Definition)
+        var variable = Find(expression, context.Definition)
             ?? throw new InvalidOperationException($"The variable '{expression.Text}' is not declared.");
         return context.GetVariable(variable.Name);
     }

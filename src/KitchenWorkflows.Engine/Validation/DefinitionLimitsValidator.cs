@@ -24,25 +24,26 @@ public sealed class DefinitionLimitsValidator(IOptions<DefinitionLimits> options
             errors.Add(new("$", $"The definition is {bytes} bytes; at most {_limits.MaxDefinitionBytes} are allowed (Limits:MaxDefinitionBytes)."));
         }
 
-        var activities = definition.Root.Activities;
-        if (activities.Count > _limits.MaxActivities)
+        // Nested activities (a loop's body, a nested flowchart's) count as well: nesting must not get around a limit.
+        var nodes = NestedActivities.Walk(definition).ToList();
+        if (nodes.Count > _limits.MaxActivities)
         {
-            errors.Add(new("$.root.activities", $"The flowchart has {activities.Count} activities; at most {_limits.MaxActivities} are allowed (Limits:MaxActivities)."));
+            errors.Add(new("$.root.activities", $"The flowchart has {nodes.Count} activities; at most {_limits.MaxActivities} are allowed (Limits:MaxActivities)."));
         }
 
-        var connections = definition.Root.Connections.Count;
+        var connections = definition.Root.Connections.Count + nodes.Sum(n => n.Node.Flowchart?.Connections.Count ?? 0);
         if (connections > _limits.MaxConnections)
         {
             errors.Add(new("$.root.connections", $"The flowchart has {connections} connections; at most {_limits.MaxConnections} are allowed (Limits:MaxConnections)."));
         }
 
-        for (var i = 0; i < activities.Count; i++)
+        foreach (var (node, path) in nodes)
         {
-            foreach (var (name, input) in activities[i].Inputs)
+            foreach (var (name, input) in node.Inputs)
             {
                 if (input.Expression is { } expression && expression.Text.Length > _limits.MaxExpressionLength)
                 {
-                    errors.Add(new($"$.root.activities[{i}].{name}.expression.value",
+                    errors.Add(new($"{path}.{name}.expression.value",
                         $"The expression is {expression.Text.Length} characters long; at most {_limits.MaxExpressionLength} are allowed (Limits:MaxExpressionLength)."));
                 }
             }

@@ -1,4 +1,5 @@
 using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Expressions;
@@ -11,10 +12,15 @@ namespace KitchenWorkflows.Engine.Validation;
 /// <summary>
 /// Checks a definition before anything runs and reports every problem with its JSON path: unknown
 /// activity types, missing required inputs, duplicate ids, connections to missing activities or ports,
-/// expressions that do not compile, a start that cannot be found, variables of unknown type.
+/// expressions that do not compile, a start that cannot be found, variables of unknown type. Nested activities
+/// (a Sequence's, a loop's body, a nested flowchart's) are checked as well, at their paths; a node whose type is
+/// a published workflow used as an activity is checked against that workflow, and a workflow that uses itself
+/// (directly or through others) is refused.
 /// </summary>
-public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvaluators evaluators)
+public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvaluators evaluators, IWorkflowActivitySource? workflows = null)
 {
+    private readonly IWorkflowActivitySource _workflows = workflows ?? new NoWorkflowActivities();
+
     /// <summary>Validates a definition; an empty list means it can run.</summary>
     public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition)
     {
@@ -23,15 +29,31 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         ValidateVariables(definition, errors);
         errors.AddRange(WorkflowStrategies.Problems(definition));
         errors.AddRange(LogPersistenceSettings.Problems(definition.Extensions["customProperties"]).Select(p => new ValidationError("$.customProperties." + p.Path, p.Message)));
-        if (definition.Root.Type != FlowchartDefinition.TypeName)
+        var activities = ValidateActivities(definition, errors);
+        foreach (var (flowchart, path) in Flowcharts(definition))
         {
-            errors.Add(new("$.root.type", $"The root must be an {FlowchartDefinition.TypeName}, not '{definition.Root.Type}'."));
+            ValidateConnections(flowchart, path, activities, errors);
+            ValidateStart(flowchart, path, errors);
         }
 
-        var activities = ValidateActivities(definition, errors);
-        ValidateConnections(definition.Root, activities, errors);
-        ValidateStart(definition.Root, errors);
         return errors;
+    }
+
+    // The root flowchart and every nested one, with the path of the object that holds its activities and connections.
+    private static IEnumerable<(FlowchartDefinition Flowchart, string Path)> Flowcharts(WorkflowDefinition definition)
+    {
+        if (!definition.Root.IsSingleActivity)
+        {
+            yield return (definition.Root, "$.root");
+        }
+
+        foreach (var (node, path) in NestedActivities.Walk(definition))
+        {
+            if (node.Flowchart is { } nested)
+            {
+                yield return (nested, path);
+            }
+        }
     }
 
     private static void ValidateVariables(WorkflowDefinition definition, List<ValidationError> errors)
@@ -71,11 +93,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
     {
         var bound = new Dictionary<string, Activity>(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var nodes = definition.Root.Activities;
-        for (var i = 0; i < nodes.Count; i++)
+        foreach (var (node, path) in NestedActivities.Walk(definition))
         {
-            var node = nodes[i];
-            var path = $"$.root.activities[{i}]";
             if (string.IsNullOrWhiteSpace(node.Id))
             {
                 errors.Add(new(path + ".id", "An activity needs an id."));
@@ -85,11 +104,16 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
                 errors.Add(new(path + ".id", $"The activity id '{node.Id}' is used more than once."));
             }
 
-            var activity = registry.Bind(node);
+            var activity = ActivityBinder.Bind(registry, _workflows, node, definition);
             if (activity is null)
             {
                 errors.Add(new(path + ".type", string.IsNullOrEmpty(node.Type) ? "An activity needs a type." : $"Unknown activity type '{node.Type}'."));
                 continue;
+            }
+
+            if (activity is WorkflowActivity used && UsedWorkflowCycle(definition, used.Used) is { } cycle)
+            {
+                errors.Add(new(path + ".type", $"The workflow '{used.Used.Name}' cannot be used here: it would use itself ({cycle})."));
             }
 
             bound.TryAdd(node.Id, activity);
@@ -108,6 +132,39 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         }
 
         return bound;
+    }
+
+    // A used workflow that leads back to the consumer (or to itself) would expand without end: the chain found, or null.
+    private string? UsedWorkflowCycle(WorkflowDefinition consumer, WorkflowDefinition used)
+    {
+        var chain = new List<string> { consumer.Name, used.Name };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { consumer.DefinitionId };
+        return Cycle(used, seen, chain) ? string.Join(" → ", chain) : null;
+    }
+
+    private bool Cycle(WorkflowDefinition definition, HashSet<string> onPath, List<string> chain)
+    {
+        if (!onPath.Add(definition.DefinitionId))
+        {
+            return true;
+        }
+
+        foreach (var (node, _) in NestedActivities.Walk(definition))
+        {
+            if (!registry.TryGetDescriptor(node.Type, out _) && _workflows.Find(node) is { } used)
+            {
+                chain.Add(used.Name);
+                if (Cycle(used, onPath, chain))
+                {
+                    return true;
+                }
+
+                chain.RemoveAt(chain.Count - 1);
+            }
+        }
+
+        onPath.Remove(definition.DefinitionId);
+        return false;
     }
 
     private void ValidateInputs(WorkflowDefinition definition, ActivityNode node, ActivityDescriptor descriptor, string path, List<ValidationError> errors)
@@ -143,16 +200,16 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
     private string UnknownSyntax(WorkflowExpression expression) =>
         $"Unknown expression type '{expression.Type}'. Known types: {string.Join(", ", evaluators.Types)}.";
 
-    private static void ValidateConnections(FlowchartDefinition root, Dictionary<string, Activity> activities, List<ValidationError> errors)
+    private static void ValidateConnections(FlowchartDefinition flowchart, string flowchartPath, Dictionary<string, Activity> activities, List<ValidationError> errors)
     {
-        for (var i = 0; i < root.Connections.Count; i++)
+        for (var i = 0; i < flowchart.Connections.Count; i++)
         {
-            var connection = root.Connections[i];
-            var path = $"$.root.connections[{i}]";
+            var connection = flowchart.Connections[i];
+            var path = $"{flowchartPath}.connections[{i}]";
             var (sourcePath, sourcePortPath, targetPath, targetPortPath) = connection.ReadFlat
                 ? (path + ".source", path + ".sourcePort", path + ".target", path + ".targetPort")
                 : (path + ".source.activity", path + ".source.port", path + ".target.activity", path + ".target.port");
-            if (!root.Activities.Exists(a => a.Id == connection.Source))
+            if (!flowchart.Activities.Exists(a => a.Id == connection.Source))
             {
                 errors.Add(new(sourcePath, $"The connection starts at '{connection.Source}', which is not an activity of this flowchart."));
             }
@@ -161,7 +218,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
                 ValidateSourcePort(source, connection.SourcePort, sourcePortPath, errors);
             }
 
-            if (!root.Activities.Exists(a => a.Id == connection.Target))
+            if (!flowchart.Activities.Exists(a => a.Id == connection.Target))
             {
                 errors.Add(new(targetPath, $"The connection ends at '{connection.Target}', which is not an activity of this flowchart."));
             }
@@ -193,15 +250,15 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         }
     }
 
-    private static void ValidateStart(FlowchartDefinition root, List<ValidationError> errors)
+    private static void ValidateStart(FlowchartDefinition flowchart, string path, List<ValidationError> errors)
     {
-        if (root.Activities.Count == 0 || StartActivity.Find(root) is not null)
+        if (flowchart.Activities.Count == 0 || StartActivity.Find(flowchart) is not null)
         {
             return;
         }
 
-        errors.Add(root.Start is { Length: > 0 }
-            ? new ValidationError("$.root.start", $"The start activity '{root.Start}' is not in the flowchart.")
-            : new ValidationError("$.root", "The flowchart has no start: add an Elsa.Start, or leave one activity without inbound connections."));
+        errors.Add(flowchart.Start is { Length: > 0 }
+            ? new ValidationError(path + ".start", $"The start activity '{flowchart.Start}' is not in the flowchart.")
+            : new ValidationError(path, "The flowchart has no start: add an Elsa.Start, or leave one activity without inbound connections."));
     }
 }

@@ -161,7 +161,7 @@ public sealed partial class DurableWorkflowRuntime(
     /// </summary>
     public Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default) =>
         WithInstanceAsync(instanceId, async (workflow, state, commit) =>
-            state.SubStatus == WorkflowSubStatus.Executing && state.Queue.Count > 0
+            state.SubStatus == WorkflowSubStatus.Executing && state.HasQueuedWork()
                 ? await runner.RunAsync(workflow, state, cancellationToken, commit)
                 : null, cancellationToken, waitForLease: false);
 

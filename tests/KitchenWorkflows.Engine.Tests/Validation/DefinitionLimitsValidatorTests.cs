@@ -42,6 +42,17 @@ public sealed class DefinitionLimitsValidatorTests
     }
 
     [Fact]
+    public void Validate_NestedActivities_CountAndHaveTheirScriptsChecked()
+    {
+        var loop = NestedWorkflows.ForEach("Loop1", "[1]", NestedWorkflows.Sequence("Body", WriteLine("Write1", "Literal", "a"), WriteLine("Write2", "JavaScript", "'" + new string('x', 200) + "'")));
+
+        var errors = Validate(Chain(loop), new DefinitionLimits { MaxActivities = 4, MaxExpressionLength = 100 });
+
+        Assert.Equal(["$.root.activities", "$.root.activities[1].body.activities[1].text.expression.value"], errors.Select(e => e.Path));
+        Assert.Contains("5 activities; at most 4", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_DefinitionTooBig_ReportsTheWholeDocument()
     {
         var error = Assert.Single(Validate(Lines(40), new DefinitionLimits { MaxDefinitionBytes = 2_000 }));

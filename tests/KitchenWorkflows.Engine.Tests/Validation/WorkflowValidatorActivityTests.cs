@@ -199,11 +199,19 @@ public sealed class WorkflowValidatorActivityTests
     }
 
     [Fact]
-    public void Validate_RootOfAnotherType_ReportsTheRootType()
+    public void Validate_RootOfUnknownType_ReportsTheRootType()
     {
         var definition = Chain(WriteLine("Write1", "Literal", "a"));
-        definition["root"]!["type"] = "Elsa.Sequence";
+        definition["root"]!["type"] = "Elsa.NoSuchRoot";
 
         Assert.Equal(["$.root.type"], BuiltInValidator.ErrorPaths(definition));
+    }
+
+    [Fact]
+    public void Validate_WriteLineWithoutText_ReportsNothing()
+    {
+        var definition = Chain(Activity("Write1", "Elsa.WriteLine"));
+
+        Assert.Empty(BuiltInValidator.Validate(definition));
     }
 }

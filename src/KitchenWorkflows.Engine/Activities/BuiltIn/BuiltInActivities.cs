@@ -29,6 +29,20 @@ public static class BuiltInActivities
             .Register<RunJavaScript>()
             .Register<Correlate>()
             .Register<Fault>()
-            .Register<Finish>();
+            .Register<Finish>()
+            .Register<Sequence>()
+            .Register<If>()
+            .Register<Switch>()
+            .Register<ForEach>()
+            .Register<For>()
+            .Register<While>()
+            .Register<Break>()
+            .Register<Parallel>()
+            .Register<ParallelForEach>()
+            .Register<Flowchart>()
+            .Register<FlowNode>()
+            .Register<Complete>()
+            .Register<End>()
+            .Register<SetName>();
     }
 }

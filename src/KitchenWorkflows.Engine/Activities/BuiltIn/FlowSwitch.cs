@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Values;
 
@@ -22,7 +20,7 @@ public sealed class FlowSwitch : Activity
     [Input(Description = "MatchFirst takes the first case that holds; MatchAny takes every one.", Options = ["MatchFirst", "MatchAny"], DefaultValue = "MatchFirst")]
     public Input<string> Mode { get; set; } = new();
 
-    private IReadOnlyList<SwitchCase> Cases => _cases ??= ReadCases(Node);
+    private IReadOnlyList<SwitchCase> Cases => _cases ??= SwitchCases.Read(Node);
 
     /// <inheritdoc />
     public override IReadOnlyList<string> GetOutcomes() => [.. Cases.Select(c => c.Label).Distinct(), DefaultPort];
@@ -54,45 +52,6 @@ public sealed class FlowSwitch : Activity
     }
 
     /// <inheritdoc />
-    public override IEnumerable<(string Property, string Message)> Validate(ActivityValidationContext context)
-    {
-        if (Node.Extensions["cases"] is not (null or JsonArray))
-        {
-            yield return ("cases", "Cases must be an array of { label, condition }.");
-            yield break;
-        }
-
-        for (var i = 0; i < Cases.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(Cases[i].Label))
-            {
-                yield return ($"cases[{i}].label", "A case needs a label; it names the outcome port.");
-            }
-
-            if (Cases[i].Condition is not { } condition)
-            {
-                yield return ($"cases[{i}].condition", "A case needs a condition.");
-            }
-            else if (context.CheckExpression(condition) is { } problem)
-            {
-                yield return ($"cases[{i}].condition.value", problem);
-            }
-        }
-    }
-
-    private static List<SwitchCase> ReadCases(ActivityNode node)
-    {
-        if (node.Extensions["cases"] is not JsonArray array)
-        {
-            return [];
-        }
-
-        return [.. array.OfType<JsonObject>().Select(c => new SwitchCase(
-            c["label"] is JsonValue label && label.TryGetValue(out string? text) ? text : "",
-            c["condition"] is JsonObject condition && condition["type"] is JsonValue type && type.TryGetValue(out string? syntax)
-                ? new WorkflowExpression(syntax, condition["value"]?.DeepClone())
-                : null))];
-    }
-
-    private sealed record SwitchCase(string Label, WorkflowExpression? Condition);
+    public override IEnumerable<(string Property, string Message)> Validate(ActivityValidationContext context) =>
+        SwitchCases.Validate(Node, Cases, context, labelsNamePorts: true);
 }

@@ -2,7 +2,7 @@ using KitchenWorkflows.Engine.Execution;
 
 namespace KitchenWorkflows.Engine.Activities.BuiltIn;
 
-/// <summary>Writes a line of text to the instance journal.</summary>
+/// <summary>Writes a line of text to the instance journal; as in Elsa, the text may be left out (an empty line).</summary>
 [Activity("Elsa.WriteLine", Description = "Write a line of text to the journal.")]
 public sealed class WriteLine : Activity
 {
