@@ -185,6 +185,13 @@ public sealed class JavaScriptEvaluator(IOptions<ScriptOptions> options) : IExpr
 
             return JsValue.Undefined;
         });
+        // Elsa's accessors of the declared workflow inputs (a child workflow reads what its parent passed with getMessage()).
+        foreach (var input in context.Workflow.Definition.Inputs)
+        {
+            var name = input.Name;
+            Define("get" + name, _ => JsValues.ToJs(engine, context.GetWorkflowInput(name)));
+        }
+
         foreach (var variable in context.Workflow.Definition.Variables)
         {
             var name = variable.Name;

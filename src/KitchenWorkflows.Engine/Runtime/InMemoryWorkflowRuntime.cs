@@ -12,7 +12,7 @@ namespace KitchenWorkflows.Engine.Runtime;
 /// triggers driven by the <see cref="TimeProvider"/>. For tests, tools and the benchmark; the server
 /// composes the same engine parts with its database and Hangfire.
 /// </summary>
-public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowRunner runner, TimeProvider clock) : IAsyncDisposable
+public sealed partial class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowRunner runner, TimeProvider clock) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, CompiledWorkflow> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, int), CompiledWorkflow> _versions = new();
@@ -102,14 +102,17 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
             return result;
         });
 
-    /// <summary>Cancels an instance.</summary>
-    public Task CancelAsync(string instanceId) =>
-        RunLockedAsync<RunResult?>(instanceId, state =>
+    /// <summary>Cancels an instance, and its running children with it.</summary>
+    public async Task CancelAsync(string instanceId)
+    {
+        // Saved as a run without journal entries, so that a parent waiting for this instance hears that it ended.
+        await RunLockedAsync(instanceId, state =>
         {
             runner.Cancel(Require(state, instanceId));
-            Save(state!, []);
-            return Task.FromResult<RunResult?>(null);
+            return Task.FromResult(new RunResult { State = state!, Journal = [], CreatedBookmarks = [], PublishedEvents = [] });
         });
+        await CancelChildrenAsync(instanceId);
+    }
 
     /// <summary>The current snapshot of an instance, or null.</summary>
     public WorkflowInstanceState? GetInstance(string instanceId) => Load(instanceId);
@@ -143,9 +146,10 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
     {
         var gate = _locks.GetOrAdd(instanceId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync();
+        T result;
         try
         {
-            var result = await run(Load(instanceId));
+            result = await run(Load(instanceId));
             if (result is RunResult runResult)
             {
                 Save(runResult.State, runResult.Journal);
@@ -155,13 +159,19 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
                     Track(PublishEventAsync(published.EventName, published.CorrelationId, published.Payload));
                 }
             }
-
-            return result;
         }
         finally
         {
             gate.Release();
         }
+
+        // Outside the lock: a child run now resumes this instance when it ends, which takes the lock again.
+        if (result is RunResult saved)
+        {
+            await FollowChildrenAsync(saved);
+        }
+
+        return result;
     }
 
     private void Save(WorkflowInstanceState state, IReadOnlyList<JournalEntry> journal)

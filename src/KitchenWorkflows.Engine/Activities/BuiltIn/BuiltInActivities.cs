@@ -27,6 +27,8 @@ public static class BuiltInActivities
             .Register<RunJavaScript>()
             .Register<Correlate>()
             .Register<Fault>()
-            .Register<Finish>();
+            .Register<Finish>()
+            .Register<ExecuteWorkflow>()
+            .Register<DispatchWorkflow>();
     }
 }
