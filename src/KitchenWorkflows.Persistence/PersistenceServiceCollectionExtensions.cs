@@ -1,3 +1,4 @@
+using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Definitions;
@@ -50,10 +51,14 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<StoreConnections>();
         services.TryAddSingleton(sp => new RuntimeStore(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton(sp => new RecoveryStore(sp.GetRequiredService<StoreConnections>()));
+        services.TryAddSingleton(sp => new ChildWorkflowRecovery(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton(sp => new PublishedVersions(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<PublishedTriggers>();
         services.TryAddSingleton<WorkflowDefinitionStore>();
+        services.TryAddSingleton<ChildWorkflowReferences>();
+        services.TryAddSingleton<PublishedWorkflowActivities>();
+        services.Replace(ServiceDescriptor.Singleton<IWorkflowActivitySource>(sp => sp.GetRequiredService<PublishedWorkflowActivities>()));
         services.TryAddSingleton<InstanceQueries>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<DispatchQueue>();

@@ -18,6 +18,7 @@ namespace KitchenWorkflows.Persistence.Runtime;
 public sealed partial class DurableWorkflowRuntime(
     RuntimeStore store,
     RecoveryStore recovery,
+    ChildWorkflowRecovery childRecovery,
     CompiledWorkflowCache workflows,
     WorkflowRunner runner,
     IWorkflowScheduler scheduler,
@@ -98,6 +99,7 @@ public sealed partial class DurableWorkflowRuntime(
         }
 
         RunResult result;
+        IReadOnlyList<StartedChild> children;
         // Locked before the insert: once committed the instance is pending, and this node's poller (which on SQLite
         // sees no lease) would otherwise run it too, from the same start.
         using (await _locks.TryEnterAsync(state.Id, Timeout.InfiniteTimeSpan, cancellationToken))
@@ -116,7 +118,7 @@ public sealed partial class DurableWorkflowRuntime(
                     result = await runner.RunAsync(workflow, state, cancellationToken, commits.CommitAsync);
                 }
 
-                await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
+                children = await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
             }
             catch
             {
@@ -127,8 +129,8 @@ public sealed partial class DurableWorkflowRuntime(
             }
         }
 
-        await AfterSaveAsync(result, cancellationToken);
-        return new StartResult(result.State, Replayed: false);
+        await AfterSaveAsync(result, children, cancellationToken);
+        return new StartResult(await CurrentAsync(result, cancellationToken), Replayed: false);
     }
 
     /// <summary>
@@ -192,7 +194,7 @@ public sealed partial class DurableWorkflowRuntime(
         return result?.State ?? throw NotFound(instanceId);
     }
 
-    /// <summary>Cancels a running or faulted instance.</summary>
+    /// <summary>Cancels a running or faulted instance, and its running children with it.</summary>
     /// <exception cref="WorkflowRuntimeException">The instance does not exist or already ended.</exception>
     public async Task<WorkflowInstanceState> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -206,6 +208,7 @@ public sealed partial class DurableWorkflowRuntime(
             runner.Cancel(state);
             return Task.FromResult<RunResult?>(new RunResult { State = state, Journal = [], CreatedBookmarks = [], PublishedEvents = [] });
         }, cancellationToken);
+        await CancelChildrenAsync(instanceId, cancellationToken);
         return result?.State ?? throw NotFound(instanceId);
     }
 
@@ -263,6 +266,8 @@ public sealed partial class DurableWorkflowRuntime(
             dispatchQueue.Enqueue(id);
         }
 
+        await SweepChildrenAsync(now - grace, now, cancellationToken);
+
         await Parallel.ForEachAsync(overdue, new ParallelOptions { MaxDegreeOfParallelism = _options.DispatchWorkers, CancellationToken = cancellationToken }, async (bookmark, token) =>
         {
             try
@@ -280,6 +285,7 @@ public sealed partial class DurableWorkflowRuntime(
     private async Task<RunResult?> WithInstanceAsync(string instanceId, Func<CompiledWorkflow, WorkflowInstanceState, RunCommit, Task<RunResult?>> run, CancellationToken cancellationToken, bool waitForLease = true)
     {
         RunResult? result;
+        IReadOnlyList<StartedChild> children;
         using (var gate = await _locks.TryEnterAsync(instanceId, _options.LeaseWaitTimeout, cancellationToken)
             ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {instanceId} is busy; try again."))
         {
@@ -305,7 +311,7 @@ public sealed partial class DurableWorkflowRuntime(
                     return null;
                 }
 
-                await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
+                children = await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
             }
             catch
             {
@@ -314,7 +320,7 @@ public sealed partial class DurableWorkflowRuntime(
             }
         }
 
-        await AfterSaveAsync(result, cancellationToken);
+        await AfterSaveAsync(result, children, cancellationToken);
         return result;
     }
 
@@ -353,9 +359,17 @@ public sealed partial class DurableWorkflowRuntime(
         store.ReleaseAsync(instanceId, NodeId, cancellationToken);
 
     // One transaction: the snapshot and the lease release (only if this node still holds the lease; a long run's
-    // commit keeps it), the bookmark and tag rows that changed, the new journal entries and incidents.
-    private async Task SaveAsync(RunResult result, StoredIndex stored, bool keepLease, CancellationToken cancellationToken)
+    // commit keeps it), the bookmark and tag rows that changed, the new journal entries and incidents. The children the
+    // run asked for are inserted first (a long run's commit never has any): a crash before the save leaves them pending,
+    // and the run repeated from the previous save asks for the same ids and finds them.
+    private async Task<IReadOnlyList<StartedChild>> SaveAsync(RunResult result, StoredIndex stored, bool keepLease, CancellationToken cancellationToken)
     {
+        var children = new List<StartedChild>();
+        foreach (var child in result.StartedChildren)
+        {
+            children.Add(await InsertChildAsync(result.State.Id, child, cancellationToken));
+        }
+
         var state = result.State;
         // A run faults at most once (it stops there), and the fault's incident is the snapshot's newest.
         var incident = result.Journal.Any(e => e.Status == JournalEntryStatus.Faulted) && state.Incidents.Count > 0 ? state.Incidents[^1] : null;
@@ -364,10 +378,13 @@ public sealed partial class DurableWorkflowRuntime(
         {
             throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {state.Id} was taken over by another node; its run is discarded.");
         }
+
+        return children;
     }
 
-    private async Task AfterSaveAsync(RunResult result, CancellationToken cancellationToken)
+    private async Task AfterSaveAsync(RunResult result, IReadOnlyList<StartedChild> children, CancellationToken cancellationToken)
     {
+        await FollowChildrenAsync(result.State, children, cancellationToken);
         foreach (var bookmark in result.CreatedBookmarks)
         {
             if (bookmark.DueAt is { } due && result.State.Bookmarks.Exists(b => b.Id == bookmark.Id))
