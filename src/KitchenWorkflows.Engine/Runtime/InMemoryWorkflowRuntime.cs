@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 
@@ -58,7 +59,8 @@ public sealed partial class InMemoryWorkflowRuntime(WorkflowCompiler compiler, W
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
     {
         var touched = new List<string>();
-        foreach (var (instanceId, bookmarkId) in _eventBookmarks.Find(eventName, correlationId))
+        // A parent's wait for its child is resumed by the child's end only, never by an event of the same name.
+        foreach (var (instanceId, bookmarkId) in ChildWorkflowWait.Names.Contains(eventName) ? [] : _eventBookmarks.Find(eventName, correlationId))
         {
             if (await TryResumeAsync(instanceId, bookmarkId, payload, cancellationToken) is not null)
             {

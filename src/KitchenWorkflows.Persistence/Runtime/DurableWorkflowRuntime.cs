@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence.Definitions;
@@ -167,7 +168,8 @@ public sealed partial class DurableWorkflowRuntime(
     {
         var targets = await store.FindEventTargetsAsync(eventName, correlationId, onlyDefinitions, cancellationToken);
         var touched = new List<string>();
-        foreach (var (instanceId, bookmarkId) in targets.Bookmarks)
+        // A parent's wait for its child is resumed by the child's end only, never by an event of the same name.
+        foreach (var (instanceId, bookmarkId) in ChildWorkflowWait.Names.Contains(eventName) ? [] : targets.Bookmarks)
         {
             if (await ResumeAsync(instanceId, bookmarkId, payload, cancellationToken))
             {

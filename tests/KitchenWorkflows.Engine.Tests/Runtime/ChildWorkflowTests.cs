@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using static KitchenWorkflows.Engine.Tests.TinyWorkflows;
@@ -45,6 +46,8 @@ public sealed class ChildWorkflowTests
         var parentId = (await harness.Runtime.StartAsync("parent", new StartRequest())).State.Id;
         Assert.Equal(WorkflowSubStatus.Suspended, harness.Runtime.GetInstance(parentId)!.SubStatus);
 
+        // An event of the wait's name cannot stand in for the child's end.
+        Assert.Empty(await harness.Runtime.PublishEventAsync(ChildWorkflowWait.EndedName, Assert.Single(harness.Runtime.GetChildren(parentId)), "forged"));
         await harness.Runtime.PublishEventAsync("go", null, null);
         await harness.Runtime.WhenIdleAsync();
 

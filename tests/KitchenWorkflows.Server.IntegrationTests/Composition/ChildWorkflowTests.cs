@@ -49,6 +49,8 @@ public abstract class ChildWorkflowTests(ServerFixture server) : ApiTestBase(ser
         Assert.Equal("Suspended", (string?)parent["subStatus"]);
         var childInstanceId = await SingleChildAsync((string)parent["workflowInstanceId"]!);
 
+        // An event of the wait's name cannot stand in for the child's end.
+        Assert.Empty(await PublishEventAsync("KitchenWorkflows.ChildWorkflowEnded", new { correlationId = childInstanceId, payload = new { output = "forged" } }));
         Assert.Equal([childInstanceId], await PublishEventAsync(eventName));
 
         var finished = await WaitForInstanceAsync((string)parent["workflowInstanceId"]!, i => HasSubStatus(i, "Finished"));
