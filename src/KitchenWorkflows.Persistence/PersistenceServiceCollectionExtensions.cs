@@ -1,3 +1,4 @@
+using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Bulk;
@@ -58,11 +59,15 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<InstanceDeletion>();
         services.TryAddSingleton<BulkItemOperations>();
         services.TryAddSingleton<BulkPlans>();
+        services.TryAddSingleton(sp => new ChildWorkflowRecovery(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton(sp => new PublishedVersions(sp.GetRequiredService<StoreConnections>()));
         services.TryAddSingleton<CompiledWorkflowCache>();
         services.TryAddSingleton<PublishedTriggers>();
         services.TryAddSingleton<HttpEndpointTargets>();
         services.TryAddSingleton<WorkflowDefinitionStore>();
+        services.TryAddSingleton<ChildWorkflowReferences>();
+        services.TryAddSingleton<PublishedWorkflowActivities>();
+        services.Replace(ServiceDescriptor.Singleton<IWorkflowActivitySource>(sp => sp.GetRequiredService<PublishedWorkflowActivities>()));
         services.TryAddSingleton<InstanceQueries>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<DispatchQueue>();

@@ -29,4 +29,7 @@ public sealed record ActivityDescriptor
 
     /// <summary>The inputs, in declaration order.</summary>
     public required IReadOnlyList<InputDescriptor> Inputs { get; init; }
+
+    /// <summary>The named outputs besides the result (a workflow used as an activity has its declared outputs).</summary>
+    public IReadOnlyList<OutputDescriptor> Outputs { get; init; } = [];
 }

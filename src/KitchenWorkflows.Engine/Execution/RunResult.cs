@@ -14,4 +14,7 @@ public sealed record RunResult
 
     /// <summary>Events the workflow published, for the host to deliver after saving.</summary>
     public required IReadOnlyList<PublishedEvent> PublishedEvents { get; init; }
+
+    /// <summary>Child instances the workflow asked for, for the host to start after saving.</summary>
+    public IReadOnlyList<ChildWorkflowStart> StartedChildren { get; init; } = [];
 }

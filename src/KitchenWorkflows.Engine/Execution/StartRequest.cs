@@ -9,6 +9,9 @@ public sealed record StartRequest
     /// <summary>The correlation id.</summary>
     public string? CorrelationId { get; init; }
 
+    /// <summary>The parent instance of a child workflow.</summary>
+    public string? ParentId { get; init; }
+
     /// <summary>The workflow input.</summary>
     public IReadOnlyDictionary<string, object?>? Input { get; init; }
 

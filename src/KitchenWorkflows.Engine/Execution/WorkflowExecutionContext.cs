@@ -48,7 +48,12 @@ public sealed class WorkflowExecutionContext
 
     internal List<PublishedEvent> PublishedEvents { get; } = [];
 
+    internal List<ChildWorkflowStart> StartedChildren { get; } = [];
+
     /// <summary>Queues an event for the host to deliver once this run's state is saved (an outbox, so a crash never loses or repeats it).</summary>
     public void PublishEvent(string eventName, string? correlationId, object? payload) =>
         PublishedEvents.Add(new PublishedEvent(eventName, correlationId, payload));
+
+    /// <summary>Asks the host for a child instance, started once this run's state is saved (an outbox, like <see cref="PublishEvent"/>).</summary>
+    public void StartChild(ChildWorkflowStart child) => StartedChildren.Add(child);
 }

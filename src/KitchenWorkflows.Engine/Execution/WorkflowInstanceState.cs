@@ -19,6 +19,9 @@ public sealed class WorkflowInstanceState
     /// <summary>The correlation id, if any.</summary>
     public string? CorrelationId { get; set; }
 
+    /// <summary>The instance that started this one as its child (<c>Elsa.ExecuteWorkflow</c>, <c>Elsa.DispatchWorkflow</c>); null for a top-level instance.</summary>
+    public string? ParentId { get; set; }
+
     /// <summary>Running or finished.</summary>
     public WorkflowStatus Status { get; set; }
 

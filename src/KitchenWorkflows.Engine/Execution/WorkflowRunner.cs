@@ -33,6 +33,7 @@ public sealed partial class WorkflowRunner(
             DefinitionId = workflow.DefinitionId,
             DefinitionVersion = workflow.Version,
             CorrelationId = request.CorrelationId,
+            ParentId = request.ParentId,
             Status = WorkflowStatus.Running,
             SubStatus = WorkflowSubStatus.Executing,
             Input = request.Input?.ToDictionary(p => p.Key, p => PlainValues.Normalize(p.Value)) ?? [],
@@ -212,12 +213,12 @@ public sealed partial class WorkflowRunner(
         }
     }
 
-    // Events to publish and due times to schedule are handed on only after the save that ends the run (the host's
+    // Events to publish, children to start and due times to schedule are handed on only after the save that ends the run (the host's
     // outbox): a commit before then would leave them unsent if the host crashed after it, so it waits for a run
     // without them. A run that has ended, or waits, is committed by its caller.
     private static bool CanCommit(WorkflowExecutionContext context) =>
         context.State.SubStatus == WorkflowSubStatus.Executing && context.State.HasQueuedWork()
-        && context.PublishedEvents.Count == 0 && !context.CreatedBookmarks.Exists(b => b.DueAt is not null);
+        && context.PublishedEvents.Count == 0 && context.StartedChildren.Count == 0 && !context.CreatedBookmarks.Exists(b => b.DueAt is not null);
 
     private static RunResult Progress(WorkflowExecutionContext context) => new()
     {
@@ -494,6 +495,7 @@ public sealed partial class WorkflowRunner(
             Journal = context.Journal,
             CreatedBookmarks = context.CreatedBookmarks,
             PublishedEvents = context.PublishedEvents,
+            StartedChildren = context.StartedChildren,
         };
     }
 

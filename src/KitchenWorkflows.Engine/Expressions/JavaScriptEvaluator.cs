@@ -199,6 +199,13 @@ public sealed partial class JavaScriptEvaluator(IOptions<ScriptOptions> options)
             }
         }
 
+        // Elsa's accessors of the declared workflow inputs (a child workflow reads what its parent passed with getMessage()).
+        foreach (var input in context.Definition.Inputs)
+        {
+            var name = input.Name;
+            Define("get" + name, _ => JsValues.ToJs(engine, context.GetWorkflowInput(name)));
+        }
+
         foreach (var variable in context.Definition.Variables)
         {
             DefineVariable(variable.Name);

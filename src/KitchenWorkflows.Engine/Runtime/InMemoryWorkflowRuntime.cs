@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Strategies;
@@ -13,7 +14,7 @@ namespace KitchenWorkflows.Engine.Runtime;
 /// triggers driven by the <see cref="TimeProvider"/>. For tests, tools and the benchmark; the server
 /// composes the same engine parts with its database and Hangfire.
 /// </summary>
-public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowRunner runner, TimeProvider clock) : IAsyncDisposable
+public sealed partial class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowRunner runner, TimeProvider clock) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, CompiledWorkflow> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, int), CompiledWorkflow> _versions = new();
@@ -79,7 +80,8 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, object? payload, CancellationToken cancellationToken = default)
     {
         var touched = new List<string>();
-        foreach (var (instanceId, bookmarkId) in _eventBookmarks.Find(eventName, correlationId))
+        // A parent's wait for its child is resumed by the child's end only, never by an event of the same name.
+        foreach (var (instanceId, bookmarkId) in ChildWorkflowWait.Names.Contains(eventName) ? [] : _eventBookmarks.Find(eventName, correlationId))
         {
             if (await TryResumeAsync(instanceId, bookmarkId, payload, cancellationToken) is not null)
             {
@@ -125,14 +127,17 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
             return result;
         });
 
-    /// <summary>Cancels an instance.</summary>
-    public Task CancelAsync(string instanceId) =>
-        RunLockedAsync<RunResult?>(instanceId, state =>
+    /// <summary>Cancels an instance, and its running children with it.</summary>
+    public async Task CancelAsync(string instanceId)
+    {
+        // Saved as a run without journal entries, so that a parent waiting for this instance hears that it ended.
+        await RunLockedAsync(instanceId, state =>
         {
             runner.Cancel(Require(state, instanceId));
-            Save(state!, []);
-            return Task.FromResult<RunResult?>(null);
+            return Task.FromResult(new RunResult { State = state!, Journal = [], CreatedBookmarks = [], PublishedEvents = [] });
         });
+        await CancelChildrenAsync(instanceId);
+    }
 
     /// <summary>The current snapshot of an instance, or null.</summary>
     public WorkflowInstanceState? GetInstance(string instanceId) => Load(instanceId);
@@ -166,9 +171,10 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
     {
         var gate = _locks.GetOrAdd(instanceId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync();
+        T result;
         try
         {
-            var result = await run(Load(instanceId));
+            result = await run(Load(instanceId));
             if (result is RunResult runResult)
             {
                 Save(runResult.State, runResult.Journal);
@@ -178,13 +184,19 @@ public sealed class InMemoryWorkflowRuntime(WorkflowCompiler compiler, WorkflowR
                     Track(PublishEventAsync(published.EventName, published.CorrelationId, published.Payload));
                 }
             }
-
-            return result;
         }
         finally
         {
             gate.Release();
         }
+
+        // Outside the lock: a child run now resumes this instance when it ends, which takes the lock again.
+        if (result is RunResult saved)
+        {
+            await FollowChildrenAsync(saved);
+        }
+
+        return result;
     }
 
     private void Save(WorkflowInstanceState state, IReadOnlyList<JournalEntry> journal)

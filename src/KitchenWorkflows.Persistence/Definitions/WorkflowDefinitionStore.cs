@@ -21,6 +21,7 @@ public sealed class WorkflowDefinitionStore(
     WorkflowValidator validator,
     DefinitionLimitsValidator limits,
     CompiledWorkflowCache workflows,
+    ChildWorkflowReferences references,
     PublishedTriggers triggers,
     TimeProvider clock)
 {
@@ -98,7 +99,9 @@ public sealed class WorkflowDefinitionStore(
             throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Version {latest.Version} of '{definitionId}' is already published; save a new draft first.");
         }
 
-        ThrowIfOverLimits(WorkflowDefinitionSerializer.Deserialize(latest.Json));
+        var draft = WorkflowDefinitionSerializer.Deserialize(latest.Json);
+        ThrowIfOverLimits(draft);
+        await ThrowIfReferencesFailAsync(draft, checkCycles: true, [], cancellationToken);
 
         await PublishVersionAsync(db, versions, latest, cancellationToken);
         AuditLog.Add(db, clock.GetUtcNow(), actor, AuditActions.DefinitionPublish, AuditActions.Definition, definitionId, latest.Version);
@@ -158,11 +161,7 @@ public sealed class WorkflowDefinitionStore(
 
         // The limits first: an oversized definition is refused before its scripts are parsed.
         ThrowIfOverLimits(definition);
-        List<ValidationError> errors = [.. validator.Validate(definition), .. RetentionPeriod.Problems(definition)];
-        if (errors.Count > 0)
-        {
-            throw new WorkflowDefinitionException(errors);
-        }
+        await ThrowIfReferencesFailAsync(definition, checkCycles: publish, [.. validator.Validate(definition), .. RetentionPeriod.Problems(definition)], cancellationToken);
 
         var now = clock.GetUtcNow();
         await using var db = contexts.CreateDbContext();
@@ -201,6 +200,7 @@ public sealed class WorkflowDefinitionStore(
         definition.IsLatest = true;
         definition.IsPublished = false;
         record.Name = definition.Name;
+        record.ActivityTypeName = UsableAsActivity.TypeNameOf(definition);
         record.IsLatest = true;
         record.Source = source;
         record.SourceHash = sourceHash;
@@ -220,6 +220,16 @@ public sealed class WorkflowDefinitionStore(
         }
 
         return ToDefinition(record);
+    }
+
+    // The engine's problems and those of the workflows the definition uses, reported together.
+    private async Task ThrowIfReferencesFailAsync(WorkflowDefinition definition, bool checkCycles, IReadOnlyList<ValidationError> errors, CancellationToken cancellationToken)
+    {
+        var all = errors.Concat(await references.ValidateAsync(definition, checkCycles, errors, cancellationToken)).ToList();
+        if (all.Count > 0)
+        {
+            throw new WorkflowDefinitionException(all);
+        }
     }
 
     private void ThrowIfOverLimits(WorkflowDefinition definition)

@@ -15,6 +15,12 @@ public sealed class WorkflowDefinitionRecord
     /// <summary>The name, for listing without parsing the JSON.</summary>
     public required string Name { get; set; }
 
+    /// <summary>
+    /// The activity type this version is known by in other workflows when its <c>options.usableAsActivity</c> is true
+    /// (Elsa's name: the definition's name in Pascal case); null otherwise.
+    /// </summary>
+    public string? ActivityTypeName { get; set; }
+
     /// <summary>Whether this is the newest version.</summary>
     public bool IsLatest { get; set; }
 

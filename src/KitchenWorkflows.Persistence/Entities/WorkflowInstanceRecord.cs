@@ -20,6 +20,9 @@ public sealed class WorkflowInstanceRecord
     /// <summary>The detailed state.</summary>
     public WorkflowSubStatus SubStatus { get; set; }
 
+    /// <summary>The instance that started this one as its child; null for a top-level instance.</summary>
+    public string? ParentId { get; set; }
+
     /// <summary>The correlation id.</summary>
     public string? CorrelationId { get; set; }
 

@@ -15,7 +15,9 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.Name).HasMaxLength(300);
         builder.Property(d => d.Source).HasMaxLength(300);
         builder.Property(d => d.SourceHash).HasMaxLength(64);
+        builder.Property(d => d.ActivityTypeName).HasMaxLength(300);
         builder.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
         builder.HasIndex(d => new { d.DefinitionId, d.IsPublished });
+        builder.HasIndex(d => d.ActivityTypeName);
     }
 }

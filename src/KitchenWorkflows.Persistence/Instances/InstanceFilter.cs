@@ -17,6 +17,9 @@ public sealed record InstanceFilter
     /// <summary>Only instances with this correlation id.</summary>
     public string? CorrelationId { get; init; }
 
+    /// <summary>Only the children of this instance (those its <c>Elsa.ExecuteWorkflow</c> or <c>Elsa.DispatchWorkflow</c> started).</summary>
+    public string? ParentId { get; init; }
+
     /// <summary>Only instances that carry every one of these tags (name and value).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
 

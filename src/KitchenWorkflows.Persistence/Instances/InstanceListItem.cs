@@ -12,6 +12,7 @@ namespace KitchenWorkflows.Persistence.Instances;
 /// <param name="CreatedAt">When it started.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="FinishedAt">When it ended.</param>
+/// <param name="ParentId">The instance that started this one as its child, if any.</param>
 public sealed record InstanceListItem(
     string WorkflowInstanceId,
     string DefinitionId,
@@ -21,4 +22,5 @@ public sealed record InstanceListItem(
     string? CorrelationId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    string? ParentId = null);

@@ -17,7 +17,7 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         var query = Filter(db, filter);
         var total = await query.CountAsync(cancellationToken);
         var items = await Page(query, filter)
-            .Select(i => new InstanceListItem(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.SubStatus, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt))
+            .Select(i => new InstanceListItem(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.SubStatus, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.ParentId))
             .ToListAsync(cancellationToken);
         return new PagedList<InstanceListItem>(items, filter.Page, filter.PageSize, total);
     }
@@ -99,6 +99,11 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         if (filter.CorrelationId is not null)
         {
             query = query.Where(i => i.CorrelationId == filter.CorrelationId);
+        }
+
+        if (filter.ParentId is not null)
+        {
+            query = query.Where(i => i.ParentId == filter.ParentId);
         }
 
         foreach (var (name, value) in filter.Tags)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Runtime;
 using KitchenWorkflows.Engine.Strategies;
@@ -21,6 +22,7 @@ public sealed partial class DurableWorkflowRuntime(
     RuntimeStore store,
     RecoveryStore recovery,
     InstanceQueries instances,
+    ChildWorkflowRecovery childRecovery,
     CompiledWorkflowCache workflows,
     WorkflowRunner runner,
     IWorkflowScheduler scheduler,
@@ -122,6 +124,7 @@ public sealed partial class DurableWorkflowRuntime(
         }
 
         RunResult result;
+        IReadOnlyList<StartedChild> children;
         // Locked before the insert: once committed the instance is pending, and this node's poller (which on SQLite
         // sees no lease) would otherwise run it too, from the same start.
         using (await _locks.TryEnterAsync(state.Id, Timeout.InfiniteTimeSpan, cancellationToken))
@@ -140,7 +143,7 @@ public sealed partial class DurableWorkflowRuntime(
                     result = await runner.RunAsync(workflow, state, cancellationToken, commits.CommitAsync);
                 }
 
-                await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
+                children = await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
             }
             catch
             {
@@ -151,8 +154,8 @@ public sealed partial class DurableWorkflowRuntime(
             }
         }
 
-        await AfterSaveAsync(result, cancellationToken);
-        return new StartResult(result.State, Replayed: false);
+        await AfterSaveAsync(result, children, cancellationToken);
+        return new StartResult(await CurrentAsync(result, cancellationToken), Replayed: false);
     }
 
     /// <summary>
@@ -189,7 +192,8 @@ public sealed partial class DurableWorkflowRuntime(
     {
         var targets = await store.FindEventTargetsAsync(eventName, correlationId, onlyDefinitions, cancellationToken);
         var touched = new List<string>();
-        foreach (var (instanceId, bookmarkId) in targets.Bookmarks)
+        // A parent's wait for its child is resumed by the child's end only, never by an event of the same name.
+        foreach (var (instanceId, bookmarkId) in ChildWorkflowWait.Names.Contains(eventName) ? [] : targets.Bookmarks)
         {
             if (await ResumeAsync(instanceId, bookmarkId, payload, cancellationToken))
             {
@@ -230,7 +234,7 @@ public sealed partial class DurableWorkflowRuntime(
         return result?.State ?? throw NotFound(instanceId);
     }
 
-    /// <summary>Cancels a running or faulted instance.</summary>
+    /// <summary>Cancels a running or faulted instance, and its running children with it.</summary>
     /// <exception cref="WorkflowRuntimeException">The instance does not exist or already ended.</exception>
     public Task<WorkflowInstanceState> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
         CancelAsync(instanceId, lastUpdatedAt: null, cancellationToken);
@@ -250,6 +254,7 @@ public sealed partial class DurableWorkflowRuntime(
             runner.Cancel(state);
             return Task.FromResult<RunResult?>(new RunResult { State = state, Journal = [], CreatedBookmarks = [], PublishedEvents = [] });
         }, cancellationToken);
+        await CancelChildrenAsync(instanceId, cancellationToken);
         return result?.State ?? throw NotFound(instanceId);
     }
 
@@ -317,6 +322,8 @@ public sealed partial class DurableWorkflowRuntime(
             dispatchQueue.Enqueue(id);
         }
 
+        await SweepChildrenAsync(now - grace, now, cancellationToken);
+
         await Parallel.ForEachAsync(overdue, new ParallelOptions { MaxDegreeOfParallelism = _options.DispatchWorkers, CancellationToken = cancellationToken }, async (bookmark, token) =>
         {
             try
@@ -334,6 +341,7 @@ public sealed partial class DurableWorkflowRuntime(
     private async Task<RunResult?> WithInstanceAsync(string instanceId, Func<CompiledWorkflow, WorkflowInstanceState, RunCommit, Task<RunResult?>> run, CancellationToken cancellationToken, bool waitForLease = true)
     {
         RunResult? result;
+        IReadOnlyList<StartedChild> children;
         using (var gate = await _locks.TryEnterAsync(instanceId, _options.LeaseWaitTimeout, cancellationToken)
             ?? throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {instanceId} is busy; try again."))
         {
@@ -359,7 +367,7 @@ public sealed partial class DurableWorkflowRuntime(
                     return null;
                 }
 
-                await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
+                children = await SaveAsync(result, commits.Stored, keepLease: false, cancellationToken);
             }
             catch
             {
@@ -368,7 +376,7 @@ public sealed partial class DurableWorkflowRuntime(
             }
         }
 
-        await AfterSaveAsync(result, cancellationToken);
+        await AfterSaveAsync(result, children, cancellationToken);
         return result;
     }
 
@@ -407,9 +415,17 @@ public sealed partial class DurableWorkflowRuntime(
         store.ReleaseAsync(instanceId, NodeId, cancellationToken);
 
     // One transaction: the snapshot and the lease release (only if this node still holds the lease; a long run's
-    // commit keeps it), the bookmark and tag rows that changed, the new journal entries and incidents.
-    private async Task SaveAsync(RunResult result, StoredIndex stored, bool keepLease, CancellationToken cancellationToken)
+    // commit keeps it), the bookmark and tag rows that changed, the new journal entries and incidents. The children the
+    // run asked for are inserted first (a long run's commit never has any): a crash before the save leaves them pending,
+    // and the run repeated from the previous save asks for the same ids and finds them.
+    private async Task<IReadOnlyList<StartedChild>> SaveAsync(RunResult result, StoredIndex stored, bool keepLease, CancellationToken cancellationToken)
     {
+        var children = new List<StartedChild>();
+        foreach (var child in result.StartedChildren)
+        {
+            children.Add(await InsertChildAsync(result.State.Id, child, cancellationToken));
+        }
+
         var state = result.State;
         // A run faults at most once (it stops there), and the fault's incident is the snapshot's newest.
         var incident = result.Journal.Any(e => e.Status == JournalEntryStatus.Faulted) && state.Incidents.Count > 0 ? state.Incidents[^1] : null;
@@ -418,10 +434,13 @@ public sealed partial class DurableWorkflowRuntime(
         {
             throw new WorkflowRuntimeException(WorkflowRuntimeError.Busy, $"Instance {state.Id} was taken over by another node; its run is discarded.");
         }
+
+        return children;
     }
 
-    private async Task AfterSaveAsync(RunResult result, CancellationToken cancellationToken)
+    private async Task AfterSaveAsync(RunResult result, IReadOnlyList<StartedChild> children, CancellationToken cancellationToken)
     {
+        await FollowChildrenAsync(result.State, children, cancellationToken);
         foreach (var bookmark in result.CreatedBookmarks)
         {
             if (bookmark.DueAt is { } due && result.State.Bookmarks.Exists(b => b.Id == bookmark.Id))

@@ -13,10 +13,10 @@ namespace KitchenWorkflows.Persistence.Store;
 public sealed class RuntimeStore
 {
     private static readonly StoreRows<WorkflowInstanceRecord> InsertInstance = new("""
-        INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersion", "Status", "SubStatus", "CorrelationId", "Snapshot",
+        INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersion", "Status", "SubStatus", "CorrelationId", "ParentId", "Snapshot",
             "Revision", "LeaseOwner", "LeaseUntil", "CreatedAt", "UpdatedAt", "FinishedAt")
         """,
-        [(_, i) => i.Id, (_, i) => i.DefinitionId, (_, i) => i.DefinitionVersion, (_, i) => i.Status, (_, i) => i.SubStatus, (_, i) => i.CorrelationId, (_, i) => i.Snapshot,
+        [(_, i) => i.Id, (_, i) => i.DefinitionId, (_, i) => i.DefinitionVersion, (_, i) => i.Status, (_, i) => i.SubStatus, (_, i) => i.CorrelationId, (_, i) => i.ParentId, (_, i) => i.Snapshot,
             (_, i) => i.Revision, (_, i) => i.LeaseOwner, (_, i) => i.LeaseUntil, (_, i) => i.CreatedAt, (_, i) => i.UpdatedAt, (_, i) => i.FinishedAt]);
 
     private static readonly StoreRows<IdempotencyRecord> InsertKey = new("""
@@ -116,6 +116,7 @@ public sealed class RuntimeStore
         Status = start.State.Status,
         SubStatus = start.State.SubStatus,
         CorrelationId = start.State.CorrelationId,
+        ParentId = start.State.ParentId,
         Snapshot = start.Snapshot,
         LeaseOwner = _connections.IsShared ? start.Node : null,
         LeaseUntil = _connections.IsShared ? start.State.CreatedAt + start.LeaseDuration : null,
@@ -177,19 +178,9 @@ public sealed class RuntimeStore
     /// </summary>
     public Task<byte[]?> TryClaimAsync(string instanceId, string node, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        if (_snapshots?.Find(instanceId) is { } recent)
-        {
-            return Task.FromResult<byte[]?>(recent);
-        }
-
         if (!_connections.IsShared)
         {
-            return _connections.OnConnectionAsync(async connection =>
-            {
-                await using var select = connection.Command().Append(ReadSnapshot)
-                    .Bind<WorkflowInstanceRecord>("id", nameof(WorkflowInstanceRecord.Id), instanceId);
-                return await ReadSnapshotAsync(select, cancellationToken);
-            }, cancellationToken);
+            return ReadAsync(instanceId, cancellationToken);
         }
 
         return _connections.WriteAsync(async connection =>
@@ -202,6 +193,16 @@ public sealed class RuntimeStore
             return await ReadSnapshotAsync(claim, cancellationToken);
         }, cancellationToken);
     }
+
+    /// <summary>The saved snapshot of an instance, without claiming it; null when there is no such instance.</summary>
+    public Task<byte[]?> ReadAsync(string instanceId, CancellationToken cancellationToken) =>
+        _snapshots?.Find(instanceId) is { } recent ? Task.FromResult<byte[]?>(recent) :
+        _connections.OnConnectionAsync(async connection =>
+        {
+            await using var select = connection.Command().Append(ReadSnapshot)
+                .Bind<WorkflowInstanceRecord>("id", nameof(WorkflowInstanceRecord.Id), instanceId);
+            return await ReadSnapshotAsync(select, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Whether the instance exists.</summary>
     public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken) =>

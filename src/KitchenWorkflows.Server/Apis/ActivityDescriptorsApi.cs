@@ -1,4 +1,5 @@
 using KitchenWorkflows.Engine.Activities;
+using KitchenWorkflows.Persistence.Definitions;
 using KitchenWorkflows.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,10 +10,11 @@ internal static class ActivityDescriptorsApi
 {
     public static void MapActivityDescriptorsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/activity-descriptors", List).WithTags("Activities").WithName("ListActivityDescriptors")
-            .WithSummary("Every activity type with its category, inputs and outcome ports.")
+        app.MapGet("/api/activity-descriptors", ListAsync).WithTags("Activities").WithName("ListActivityDescriptors")
+            .WithSummary("Every activity type with its category, inputs, outputs and outcome ports; published workflows usable as activities are listed in the category \"Workflows\".")
             .RequireAuthorization(Policies.ReadDefinitions);
     }
 
-    private static Ok<IEnumerable<ActivityDescriptor>> List(ActivityRegistry registry) => TypedResults.Ok(registry.Descriptors);
+    private static async Task<Ok<IEnumerable<ActivityDescriptor>>> ListAsync(ActivityRegistry registry, PublishedWorkflowActivities workflows, CancellationToken cancellationToken) =>
+        TypedResults.Ok(registry.Descriptors.Concat(await workflows.ListDescriptorsAsync(cancellationToken)));
 }

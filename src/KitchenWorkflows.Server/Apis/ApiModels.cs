@@ -42,6 +42,9 @@ public sealed record WorkflowInstanceSummary
     /// <summary>The correlation id.</summary>
     public string? CorrelationId { get; init; }
 
+    /// <summary>The instance that started this one as its child, if any.</summary>
+    public string? ParentId { get; init; }
+
     /// <summary>The input.</summary>
     public required IReadOnlyDictionary<string, object?> Input { get; init; }
 
@@ -81,6 +84,7 @@ public sealed record WorkflowInstanceSummary
         Status = state.Status,
         SubStatus = state.SubStatus,
         CorrelationId = state.CorrelationId,
+        ParentId = state.ParentId,
         Input = state.Input,
         Output = state.Output,
         Variables = state.Variables,

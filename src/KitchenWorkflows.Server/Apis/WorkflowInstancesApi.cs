@@ -19,7 +19,7 @@ internal static class WorkflowInstancesApi
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         group.MapGet("/", ListAsync).WithName("ListWorkflowInstances")
-            .WithSummary("List instances, newest first, filtered by definitionId, status, subStatus, correlationId and tags (tag=name:value, repeatable: all must match).")
+            .WithSummary("List instances, newest first, filtered by definitionId, status, subStatus, correlationId, parentId (the children of an instance) and tags (tag=name:value, repeatable: all must match).")
             .ProducesValidationProblem()
             .RequireAuthorization(Policies.ReadInstances);
         group.MapGet("/{id}", GetAsync).WithName("GetWorkflowInstance").WithSummary("An instance's summary: status, data, bookmarks, incidents. An API client sees only instances of its own definitions.")
@@ -91,6 +91,7 @@ internal static class WorkflowInstancesApi
             Status = status,
             SubStatus = subStatus,
             CorrelationId = query.CorrelationId,
+            ParentId = query.ParentId,
             Tags = tags,
             Page = paging!.Value.Page,
             PageSize = paging.Value.PageSize,
@@ -124,5 +125,5 @@ internal static class WorkflowInstancesApi
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No instance '{id}'.");
 
     /// <summary>The list's query string.</summary>
-    internal sealed record InstanceListQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, string[]? Tag, string? Page, string? PageSize);
+    internal sealed record InstanceListQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, string? ParentId, string[]? Tag, string? Page, string? PageSize);
 }

@@ -43,6 +43,8 @@ public static class BuiltInActivities
             .Register<FlowNode>()
             .Register<Complete>()
             .Register<End>()
-            .Register<SetName>();
+            .Register<SetName>()
+            .Register<ExecuteWorkflow>()
+            .Register<DispatchWorkflow>();
     }
 }

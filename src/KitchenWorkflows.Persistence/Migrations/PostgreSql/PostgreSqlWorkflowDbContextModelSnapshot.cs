@@ -476,6 +476,10 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ActivityTypeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -516,6 +520,8 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActivityTypeName");
+
                     b.HasIndex("DefinitionId", "IsPublished");
 
                     b.HasIndex("DefinitionId", "Version")
@@ -555,6 +561,10 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -581,6 +591,8 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
                     b.HasIndex("CorrelationId");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("SubStatus", "LeaseUntil");
 

@@ -464,6 +464,10 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActivityTypeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -504,6 +508,8 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActivityTypeName");
+
                     b.HasIndex("DefinitionId", "IsPublished");
 
                     b.HasIndex("DefinitionId", "Version")
@@ -543,6 +549,10 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -569,6 +579,8 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
                     b.HasIndex("CorrelationId");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("SubStatus", "LeaseUntil");
 
