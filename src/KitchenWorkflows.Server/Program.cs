@@ -46,6 +46,7 @@ static async Task<WebApplication> StartAsync(string[] args)
     app.MapWorkflowDefinitionsApi();
     app.MapWorkflowInstancesApi();
     app.MapEventsApi();
+    app.MapExpressionsApi();
     app.MapActivityDescriptorsApi();
     app.MapWarrantyCheckApi();
     app.MapDismantlingApi();

@@ -29,5 +29,36 @@ window.kwStudio = {
             };
         });
         return { width: node.offsetWidth, height: node.offsetHeight, ports: ports };
+    },
+
+    // Declares the open definition's script globals (ScriptGlobals) to the code editor's JavaScript completion.
+    setScriptGlobals: function (declarations) {
+        const javaScript = monaco.languages.typescript.javascriptDefaults;
+        if (!this.globalsLib) {
+            // Only the server's check marks errors: it knows the engine's dialect (a top-level return), the editor's would not.
+            javaScript.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true });
+        } else {
+            this.globalsLib.dispose();
+        }
+        this.globalsLib = javaScript.addExtraLib(declarations, "ts:kitchenworkflows/globals.d.ts");
+    },
+
+    // Marks the server's compile error in a code editor (from its line and column on to the line's end), or clears it.
+    setError: function (editorId, message, line, column) {
+        const editor = window.blazorMonaco.editor.getEditor(editorId, true);
+        const model = editor && editor.getModel();
+        if (!model) {
+            return;
+        }
+        const lineNumber = Math.min(Math.max(line, 1), model.getLineCount());
+        const markers = message == null ? [] : [{
+            severity: monaco.MarkerSeverity.Error,
+            message: message,
+            startLineNumber: lineNumber,
+            startColumn: Math.min(Math.max(column, 1), model.getLineMaxColumn(lineNumber)),
+            endLineNumber: lineNumber,
+            endColumn: model.getLineMaxColumn(lineNumber)
+        }];
+        monaco.editor.setModelMarkers(model, "kitchenworkflows", markers);
     }
 };
