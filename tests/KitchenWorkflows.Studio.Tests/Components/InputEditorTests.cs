@@ -1,8 +1,8 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Studio.Api;
 using KitchenWorkflows.Studio.Components.Designer;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KitchenWorkflows.Studio.Tests.Components;
 
