@@ -51,6 +51,7 @@ static async Task<WebApplication> StartAsync(string[] args)
     app.MapBulkOperationsApi();
     app.MapEventsApi();
     app.MapHttpWorkflows();
+    app.MapExpressionsApi();
     app.MapActivityDescriptorsApi();
     app.MapWarrantyCheckApi();
     app.MapDismantlingApi();

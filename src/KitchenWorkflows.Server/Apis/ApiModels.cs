@@ -97,3 +97,12 @@ public sealed record WorkflowInstanceSummary
         FinishedAt = state.FinishedAt,
     };
 }
+
+/// <summary>The body of <c>POST /api/expressions/check</c>.</summary>
+/// <param name="Syntax">JavaScript, Liquid, or another syntax the server evaluates.</param>
+/// <param name="Expression">The expression's text.</param>
+public sealed record CheckExpressionRequest(string? Syntax, string? Expression);
+
+/// <summary>The answer to <c>POST /api/expressions/check</c>.</summary>
+/// <param name="Error">Why the expression does not compile; null when it does.</param>
+public sealed record CheckExpressionResponse(string? Error);

@@ -109,3 +109,6 @@ public sealed record InstanceQuery(string? DefinitionId = null, string? Status =
 
 /// <summary>One version of a definition, as <c>GET …/{id}/versions</c> lists it.</summary>
 public sealed record DefinitionVersion(int Version, bool IsLatest, bool IsPublished, DateTimeOffset UpdatedAt);
+
+/// <summary>The server's answer to an expression check.</summary>
+public sealed record ExpressionCheck(string? Error);

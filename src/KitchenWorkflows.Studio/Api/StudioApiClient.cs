@@ -64,6 +64,10 @@ public sealed class StudioApiClient(HttpClient http)
         return await ReadAsync<InstanceSummary>(response, cancellationToken);
     }
 
+    /// <summary>Why an expression does not compile, as saving would say; null when it compiles.</summary>
+    public async Task<string?> CheckExpressionAsync(string syntax, string expression, CancellationToken cancellationToken = default) =>
+        (await ReadAsync<ExpressionCheck>(await http.PostAsJsonAsync("api/expressions/check", new { syntax, expression }, Json, cancellationToken), cancellationToken)).Error;
+
     public async Task<IReadOnlyList<ActivityTypeInfo>> ListActivityTypesAsync(CancellationToken cancellationToken = default) =>
         await ReadAsync<List<ActivityTypeInfo>>(await http.GetAsync("api/activity-descriptors", cancellationToken), cancellationToken);
 

@@ -11,6 +11,8 @@ public sealed class ActivityNodeModel : NodeModel
     public ActivityNodeModel(ActivityNode activity, ActivityTypeInfo? type, IEnumerable<string> outcomes, Point position)
         : base(activity.Id, position)
     {
+        // The node widget measures the node with its ports (NodeMeasurement); the library's own measuring races the zoom.
+        ControlledSize = true;
         Activity = activity;
         Type = type;
         InPort = (ActivityPortModel)AddPort(new ActivityPortModel(this, ActivityPortModel.InboundName, isInbound: true));

@@ -10,7 +10,8 @@ public sealed class ActivityPortModel(ActivityNodeModel parent, string name, boo
 {
     public const string InboundName = "In";
 
-    public string Name { get; } = name;
+    // Settable so that renaming a switch case keeps its port, and with it the port's connection.
+    public string Name { get; set; } = name;
 
     public bool IsInbound { get; } = isInbound;
 

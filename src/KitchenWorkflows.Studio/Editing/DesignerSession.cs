@@ -155,8 +155,14 @@ public sealed class DesignerSession
         var outcomes = ActivityOutcomes.For(node.Activity, node.Type, Definition.Root.Connections);
         if (!outcomes.SequenceEqual(node.OutcomePorts.Select(p => p.Name)))
         {
-            // The ports changed (a switch case was added or renamed): rebuild the canvas from the recorded state.
+            // The ports changed (a switch case was added, moved or deleted): rebuild the canvas from the recorded state,
+            // and keep the activity selected, so that its properties stay open.
             Restore(History.Current);
+            if (Diagram.Nodes.FirstOrDefault(n => n.Id == node.Id) is { } rebuilt)
+            {
+                Diagram.SelectModel(rebuilt, unselectOthers: true);
+            }
+
             return;
         }
 

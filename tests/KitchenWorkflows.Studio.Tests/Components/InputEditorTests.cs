@@ -2,12 +2,16 @@ using Bunit;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Studio.Api;
 using KitchenWorkflows.Studio.Components.Designer;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KitchenWorkflows.Studio.Tests.Components;
 
 public sealed class InputEditorTests : StudioTestContext
 {
     private ActivityInput? _changed;
+
+    // The code editor checks scripts through the API as they are typed; nothing is typed here.
+    public InputEditorTests() => Services.AddSingleton(new StudioApiClient(new HttpClient()));
 
     [Fact]
     public void Render_MultiLineLiteral_ShowsRussianTextInTextArea()
@@ -40,15 +44,26 @@ public sealed class InputEditorTests : StudioTestContext
         Assert.Equal("1 + 1", _changed?.Expression?.Text);
     }
 
-    [Fact]
-    public void Render_JavaScriptExpression_ShowsCodeEditor()
+    [Theory]
+    [InlineData(ExpressionTypes.JavaScript, "javascript")]
+    [InlineData(ExpressionTypes.Liquid, "liquid")]
+    public void Render_ScriptExpression_ShowsCodeEditorInItsLanguage(string syntax, string language)
     {
-        var input = new ActivityInput { TypeName = "Boolean", Expression = WorkflowExpression.JavaScript("getInput(\"x\") === 1") };
+        var input = new ActivityInput { TypeName = "Boolean", Expression = new WorkflowExpression(syntax, System.Text.Json.Nodes.JsonValue.Create("getInput(\"x\") === 1")) };
 
         var editor = RenderEditor(TestData.Input("flag", "Boolean", "checkbox"), input);
 
-        Assert.NotEmpty(editor.FindAll(".kw-code textarea"));
+        Assert.NotEmpty(editor.FindAll($".kw-code-editor[data-language={language}]"));
         Assert.Empty(editor.FindAll("input[type=checkbox]"));
+        Assert.Empty(editor.FindAll("textarea"));
+    }
+
+    [Fact]
+    public void Render_JsonLiteral_ShowsJsonCodeEditor()
+    {
+        var editor = RenderEditor(TestData.Input("payload", "Object", "json-editor"), TestData.Literal("{\"a\": 1}"));
+
+        Assert.NotEmpty(editor.FindAll(".kw-code-editor[data-language=json]"));
     }
 
     [Fact]

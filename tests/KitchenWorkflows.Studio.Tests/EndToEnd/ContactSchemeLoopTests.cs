@@ -52,27 +52,28 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await page.Locator($"[data-definition-id={DefinitionId}]").ClickAsync();
         var canvas = page.Locator(".kw-designer__canvas");
         await page.Locator(".kw-node[data-activity-id=potential-script]").WaitForAsync();
-        // The automatic first fit has been seen to zoom in far too much now and then (a known Studio issue); fit again
-        // once everything has rendered, so the free space the test drops into is on screen.
-        await page.Locator("[data-testid=fit]").ClickAsync();
-        await page.WaitForTimeoutAsync(400);
+        await page.Locator(".kw-canvas[data-fitted=true]").WaitForAsync();
 
         // Change the Russian reply script of one activity.
         var script = page.Locator(".kw-properties [data-input=outputValue]").Locator("input, textarea").First;
-        await SelectAsync(page, Node(page, "potential-script"), script);
+        await SelectAsync(Node(page, "potential-script"), script);
         await script.FillAsync(NewScript);
         await script.PressAsync("Tab");
 
-        // Add a WriteLine in the free space below the branches, and give it a text.
-        var last = await BoxAsync(Node(page, "potential-actions"));
+        // At a readable zoom the scheme is wider than the canvas: drag the background to bring the branch's end into view.
         var canvasBox = await BoxAsync(canvas);
+        var lowest = await page.EvaluateAsync<float>("Math.max(...[...document.querySelectorAll('.kw-node')].map(n => n.getBoundingClientRect().bottom))");
+        var last = await BoxAsync(Node(page, "potential-actions"));
+        var canvasRight = canvasBox.X + canvasBox.Width;
+        var shift = last.X + last.Width + 120 - canvasRight;
+        await DragToPointAsync(page, new LocatorBoundingBoxResult { X = canvasRight - 20, Y = lowest + 20 }, canvasRight - 20 - shift, lowest + 20);
+        last = await BoxAsync(Node(page, "potential-actions"));
+        Assert.True(last.X + last.Width + 40 < canvasRight, "The branch's last activity is in view after the pan.");
+
+        // Add a WriteLine in the free space below the branches, and give it a text.
         await page.Locator(".kw-palette__item[data-type='Elsa.WriteLine']").DragToAsync(canvas, new LocatorDragToOptions
         {
-            TargetPosition = new TargetPosition
-            {
-                X = Math.Clamp(last.X - canvasBox.X, 40, canvasBox.Width - 200),
-                Y = Math.Clamp(last.Y + 330 - canvasBox.Y, 40, canvasBox.Height - 60),
-            },
+            TargetPosition = new TargetPosition { X = last.X - canvasBox.X, Y = lowest + 40 - canvasBox.Y },
         });
         var added = page.Locator(".kw-node[data-activity-id=WriteLine1]");
         await added.WaitForAsync();
@@ -83,7 +84,7 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         // Connect it after the branch's last activity, then leave a second link hanging from its own outcome.
         await DragAsync(page, Node(page, "potential-actions").Locator(".kw-outcome[data-port=Done] .kw-port"), added.Locator(".kw-port--in"));
         var port = await BoxAsync(added.Locator(".kw-outcome[data-port=Done] .kw-port"));
-        await DragToPointAsync(page, port, port.X + 60, port.Y + 120);
+        await DragToPointAsync(page, port, port.X + 120, port.Y + 30);
 
         await page.Locator("[data-testid=save]").ClickAsync();
         var problems = page.Locator(".kw-problems");
@@ -99,7 +100,7 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await page.Locator("[data-testid=publish]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=version-state]")).ToContainTextAsync($"v{edited} · published");
         await Assertions.Expect(page.Locator(".kw-node--error")).ToHaveCountAsync(0);
-        await SelectAsync(page, Node(page, "potential-script"), script);
+        await SelectAsync(Node(page, "potential-script"), script);
         await Assertions.Expect(script).ToHaveValueAsync(NewScript);
         await page.Locator("[aria-label='Zoom in']").ClickAsync();
         await page.Locator("[aria-label='Zoom in']").ClickAsync();
@@ -121,26 +122,11 @@ public sealed class ContactSchemeLoopTests(StudioServerFixture server) : IClassF
         await Browser.ReadmeScreenshotAsync(page, "instance.png", "studio-instance.png");
     }
 
-    // Selects a node by its title until its property panel shows: a click that lands while the canvas is still
-    // re-rendering after a fit is lost, and the fit's timing varies on a loaded machine. A fit clicked before the
-    // flowchart rendered leaves the view at scale 1, where the rightmost nodes reach under the property panel, so a
-    // retry fits again, and the click goes near the title's left end, which stays on the canvas.
-    private static async Task SelectAsync(IPage page, ILocator node, ILocator propertyInput)
+    // Selects a node by a click near its title's left end, which stays on the canvas, and waits for its properties.
+    private static async Task SelectAsync(ILocator node, ILocator propertyInput)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            await node.Locator(".kw-node__title").ClickAsync(new LocatorClickOptions { Position = new Position { X = 8, Y = 6 } });
-            try
-            {
-                await propertyInput.WaitForAsync(new LocatorWaitForOptions { Timeout = 3_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 5)
-            {
-                await page.Locator("[data-testid=fit]").ClickAsync();
-                await page.WaitForTimeoutAsync(400);
-            }
-        }
+        await node.Locator(".kw-node__title").ClickAsync(new LocatorClickOptions { Position = new Position { X = 8, Y = 6 } });
+        await propertyInput.WaitForAsync();
     }
 
     private static Task HideMessagesAsync(IPage page) =>
