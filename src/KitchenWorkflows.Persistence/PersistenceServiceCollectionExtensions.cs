@@ -55,6 +55,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<PublishedTriggers>();
         services.TryAddSingleton<WorkflowDefinitionStore>();
         services.TryAddSingleton<InstanceQueries>();
+        services.TryAddSingleton<FinishedInstanceDeletion>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<DispatchQueue>();
         services.TryAddSingleton<DurableWorkflowRuntime>();

@@ -12,11 +12,20 @@ public static class AuditActions
     /// <summary>A shipped definition imported (saved and published) from <c>workflows/</c>.</summary>
     public const string DefinitionImport = "definition.import";
 
+    /// <summary>A definition's published version retracted: nothing new starts it until it is published again.</summary>
+    public const string DefinitionRetract = "definition.retract";
+
+    /// <summary>A definition deleted with all its versions.</summary>
+    public const string DefinitionDelete = "definition.delete";
+
     /// <summary>An instance cancelled by hand.</summary>
     public const string InstanceCancel = "instance.cancel";
 
     /// <summary>A faulted instance retried by hand.</summary>
     public const string InstanceRetry = "instance.retry";
+
+    /// <summary>A finished instance deleted with its journal.</summary>
+    public const string InstanceDelete = "instance.delete";
 
     /// <summary>An event sent through the API.</summary>
     public const string EventPublish = "event.publish";

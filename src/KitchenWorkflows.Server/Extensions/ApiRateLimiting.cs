@@ -21,7 +21,7 @@ internal static class ApiRateLimiting
         {
             var limits = settings.Value;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                limits.PermitLimit == 0 || !http.Request.Path.StartsWithSegments("/api")
+                limits.PermitLimit == 0 || !(http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/elsa/api"))
                     ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetFixedWindowLimiter(Caller(http), _ => new FixedWindowRateLimiterOptions
                     {
