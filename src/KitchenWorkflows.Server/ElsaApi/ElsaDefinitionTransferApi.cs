@@ -38,7 +38,7 @@ internal static class ElsaDefinitionTransferApi
         }
 
         var name = string.IsNullOrWhiteSpace(found.Definition.Name) ? found.Definition.DefinitionId : found.Definition.Name;
-        var text = ElsaWorkflowDefinitionJson.ToModel(found).ToJsonString(FileOptions);
+        var text = ElsaWorkflowDefinitionJson.ToModel(found, user: null).ToJsonString(FileOptions);
         return TypedResults.File(Encoding.UTF8.GetBytes(text), "application/json", $"{name}.json");
     }
 
@@ -50,7 +50,7 @@ internal static class ElsaDefinitionTransferApi
             var draft = await store.SaveDraftAsync(ElsaWorkflowDefinitionJson.FromModel(model), user.ToAuditActor(), cancellationToken);
             return (await store.FindByVersionIdAsync(draft.Id, cancellationToken))!;
         });
-        var answer = ElsaWorkflowDefinitionJson.ToModel(saved);
+        var answer = ElsaWorkflowDefinitionJson.ToModel(saved, user);
         return string.IsNullOrWhiteSpace(model["definitionId"]?.GetValueKind() == JsonValueKind.String ? model["definitionId"]!.GetValue<string>() : null)
             ? TypedResults.Created($"{ElsaApiRoutes.BasePath}/workflow-definitions/by-definition-id/{Uri.EscapeDataString(saved.Definition.DefinitionId)}", answer)
             : TypedResults.Ok(answer);

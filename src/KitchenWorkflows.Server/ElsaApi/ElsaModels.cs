@@ -25,8 +25,8 @@ internal enum ElsaDefinitionOrder
     Version,
 }
 
-/// <summary>Elsa's <c>PagedListResponse</c>: a page and how many there are in all.</summary>
-internal sealed record ElsaPagedList<T>(IReadOnlyList<T> Items, long TotalCount);
+/// <summary>Elsa's <c>PagedListResponse</c>: a page, how many there are in all, and the links Elsa gives some lists.</summary>
+internal sealed record ElsaPagedList<T>(IReadOnlyList<T> Items, long TotalCount, IReadOnlyList<ElsaLink>? Links = null);
 
 /// <summary>Elsa's <c>ListResponse</c>: every item and how many.</summary>
 internal sealed record ElsaList<T>(IReadOnlyList<T> Items, long Count);

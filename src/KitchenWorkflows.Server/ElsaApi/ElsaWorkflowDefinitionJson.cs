@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Persistence.Definitions;
@@ -18,7 +19,9 @@ internal static class ElsaWorkflowDefinitionJson
     private static readonly string[] ServerOwned = ["links", "createdAt", "materializerName", "isReadonly", "isSystem", "tenantId", "$schema"];
 
     /// <summary>A stored version as Elsa's <c>WorkflowDefinitionModel</c> (what Elsa's <c>WorkflowDefinition</c> client model reads).</summary>
-    public static JsonObject ToModel(StoredDefinitionVersion stored)
+    /// <param name="stored">The version.</param>
+    /// <param name="user">The caller, whose links it gets; null for an export file, which has none.</param>
+    public static JsonObject ToModel(StoredDefinitionVersion stored, ClaimsPrincipal? user)
     {
         var model = WorkflowDefinitionSerializer.ToJsonObject(stored.Definition);
         foreach (var name in ServerOwned)
@@ -35,11 +38,16 @@ internal static class ElsaWorkflowDefinitionJson
         Default(model, "customProperties", () => new JsonObject());
         Default(model, "options", () => new JsonObject());
         AddNodeIds(model, stored.Definition);
+        if (user is not null)
+        {
+            model["links"] = Links(ElsaLinks.ForDefinition(stored.Definition.DefinitionId, user));
+        }
+
         return model;
     }
 
     /// <summary>A version as Elsa's <c>WorkflowDefinitionSummary</c>, a line of the definition list.</summary>
-    public static JsonObject ToSummary(StoredDefinitionVersion stored)
+    public static JsonObject ToSummary(StoredDefinitionVersion stored, ClaimsPrincipal user)
     {
         var definition = stored.Definition;
         return new JsonObject
@@ -57,6 +65,7 @@ internal static class ElsaWorkflowDefinitionJson
             ["isMaterializerAvailable"] = true,
             ["createdAt"] = stored.CreatedAt,
             ["isReadonly"] = false,
+            ["links"] = Links(ElsaLinks.ForDefinition(definition.DefinitionId, user)),
         };
     }
 
@@ -93,6 +102,9 @@ internal static class ElsaWorkflowDefinitionJson
             node["nodeId"] ??= ElsaNodeIds.Of(definition.Root, activity);
         }
     }
+
+    private static JsonArray Links(IReadOnlyList<ElsaLink> links) =>
+        [.. links.Select(l => (JsonNode)new JsonObject { ["href"] = l.Href, ["rel"] = l.Rel, ["method"] = l.Method })];
 
     private static void Default(JsonObject model, string name, Func<JsonNode?> value)
     {

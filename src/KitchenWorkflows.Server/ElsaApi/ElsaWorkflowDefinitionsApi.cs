@@ -47,7 +47,7 @@ internal static class ElsaWorkflowDefinitionsApi
 
     private static async Task<Results<Ok<ElsaPagedList<JsonObject>>, ValidationProblem>> ListAsync(
         string? versionOptions, string? page, string? pageSize, string? searchTerm, string? orderBy, string? orderDirection,
-        string[]? definitionIds, string[]? ids, WorkflowDefinitionStore store, CancellationToken cancellationToken)
+        string[]? definitionIds, string[]? ids, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var versions = ElsaVersionOptions.Read(versionOptions, fallback: null, errors);
@@ -77,7 +77,7 @@ internal static class ElsaWorkflowDefinitionsApi
             Skip = paging!.Value.Skip,
             Take = paging.Value.Take,
         }, cancellationToken);
-        return TypedResults.Ok(new ElsaPagedList<JsonObject>([.. found.Items.Select(ElsaWorkflowDefinitionJson.ToSummary)], found.TotalCount));
+        return TypedResults.Ok(new ElsaPagedList<JsonObject>([.. found.Items.Select(v => ElsaWorkflowDefinitionJson.ToSummary(v, user))], found.TotalCount, ElsaLinks.ForList(user)));
     }
 
     private static async Task<Ok<ElsaCountResponse>> CountAsync(WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
@@ -91,7 +91,7 @@ internal static class ElsaWorkflowDefinitionsApi
     }
 
     private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem>> GetByDefinitionIdAsync(
-        string definitionId, string? versionOptions, WorkflowDefinitionStore store, CancellationToken cancellationToken)
+        string definitionId, string? versionOptions, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var versions = ElsaVersionOptions.Read(versionOptions, VersionSelector.Latest, errors);
@@ -101,24 +101,24 @@ internal static class ElsaWorkflowDefinitionsApi
         }
 
         return await store.FindAsync(definitionId, versions!.Value, cancellationToken) is { } found
-            ? TypedResults.Ok(ElsaWorkflowDefinitionJson.ToModel(found))
+            ? TypedResults.Ok(ElsaWorkflowDefinitionJson.ToModel(found, user))
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<JsonObject>, NotFound>> GetByIdAsync(string id, WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
-        await store.FindByVersionIdAsync(id, cancellationToken) is { } found ? TypedResults.Ok(ElsaWorkflowDefinitionJson.ToModel(found)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<JsonObject>, NotFound>> GetByIdAsync(string id, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await store.FindByVersionIdAsync(id, cancellationToken) is { } found ? TypedResults.Ok(ElsaWorkflowDefinitionJson.ToModel(found, user)) : TypedResults.NotFound();
 
-    private static async Task<Ok<ElsaList<JsonObject>>> GetManyByIdAsync(string[]? ids, WorkflowDefinitionStore store, CancellationToken cancellationToken)
+    private static async Task<Ok<ElsaList<JsonObject>>> GetManyByIdAsync(string[]? ids, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var found = ids is { Length: > 0 } ? (await store.FindVersionsAsync(new DefinitionVersionQuery { Ids = ids }, cancellationToken)).Items : [];
-        return TypedResults.Ok(new ElsaList<JsonObject>([.. found.Select(ElsaWorkflowDefinitionJson.ToModel)], found.Count));
+        return TypedResults.Ok(new ElsaList<JsonObject>([.. found.Select(v => ElsaWorkflowDefinitionJson.ToModel(v, user))], found.Count));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<JsonObject>>, NotFound>> ListVersionsAsync(string definitionId, WorkflowDefinitionStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<JsonObject>>, NotFound>> ListVersionsAsync(string definitionId, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var found = await store.FindVersionsAsync(
             new DefinitionVersionQuery { DefinitionIds = [definitionId], OrderBy = DefinitionVersionOrder.Version, Descending = true }, cancellationToken);
-        return found.Items.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok<IReadOnlyList<JsonObject>>([.. found.Items.Select(ElsaWorkflowDefinitionJson.ToModel)]);
+        return found.Items.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok<IReadOnlyList<JsonObject>>([.. found.Items.Select(v => ElsaWorkflowDefinitionJson.ToModel(v, user))]);
     }
 
     // Consuming workflows exist where a workflow is offered as an activity; this server offers none, so none consume.
@@ -142,7 +142,7 @@ internal static class ElsaWorkflowDefinitionsApi
 
             return await store.FindAsync(draft.DefinitionId, VersionSelector.Latest, cancellationToken);
         });
-        return TypedResults.Ok(new ElsaSaveWorkflowDefinitionResponse(ElsaWorkflowDefinitionJson.ToModel(saved!), false, 0, []));
+        return TypedResults.Ok(new ElsaSaveWorkflowDefinitionResponse(ElsaWorkflowDefinitionJson.ToModel(saved!, user), false, 0, []));
     }
 
     private static async Task<Results<Ok<ElsaSaveWorkflowDefinitionResponse>, NotFound>> PublishAsync(
@@ -161,7 +161,7 @@ internal static class ElsaWorkflowDefinitionsApi
             latest = (await store.FindAsync(definitionId, VersionSelector.Latest, cancellationToken))!;
         }
 
-        return TypedResults.Ok(new ElsaSaveWorkflowDefinitionResponse(ElsaWorkflowDefinitionJson.ToModel(latest), alreadyPublished, 0, []));
+        return TypedResults.Ok(new ElsaSaveWorkflowDefinitionResponse(ElsaWorkflowDefinitionJson.ToModel(latest, user), alreadyPublished, 0, []));
     }
 
     private static async Task<Results<Ok<JsonObject>, NotFound, ProblemHttpResult>> RetractAsync(
@@ -178,7 +178,7 @@ internal static class ElsaWorkflowDefinitionsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request.", detail: $"Workflow with id {definitionId} is not published");
         }
 
-        return TypedResults.Ok(ElsaWorkflowDefinitionJson.ToModel(await store.RetractAsync(definitionId, user.ToAuditActor(), cancellationToken)));
+        return TypedResults.Ok(ElsaWorkflowDefinitionJson.ToModel(await store.RetractAsync(definitionId, user.ToAuditActor(), cancellationToken), user));
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(string definitionId, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
@@ -194,6 +194,6 @@ internal static class ElsaWorkflowDefinitionsApi
 
         var draft = await store.SaveDraftAsync(earlier.Definition, user.ToAuditActor(), cancellationToken);
         var saved = (await store.FindByVersionIdAsync(draft.Id, cancellationToken))!;
-        return TypedResults.Created($"/elsa/api/workflow-definitions/by-id/{Uri.EscapeDataString(draft.Id)}", ElsaWorkflowDefinitionJson.ToSummary(saved));
+        return TypedResults.Created($"/elsa/api/workflow-definitions/by-id/{Uri.EscapeDataString(draft.Id)}", ElsaWorkflowDefinitionJson.ToSummary(saved, user));
     }
 }

@@ -14,12 +14,12 @@ internal static class ElsaContracts
     /// <summary>The JSON kind of a property: <c>string</c>, <c>number</c>, <c>bool</c>, <c>array</c>, <c>object</c>, with <c>?</c> when null is allowed; <c>any</c> for object-typed values.</summary>
     public static readonly IReadOnlyDictionary<string, string> WorkflowDefinitionSummary = Shape(
         "id:string definitionId:string name:string description:string? version:number toolVersion:string? isLatest:bool isPublished:bool " +
-        "materializerName:string isMaterializerAvailable:bool createdAt:string isReadonly:bool");
+        "materializerName:string isMaterializerAvailable:bool createdAt:string isReadonly:bool links:array");
 
     public static readonly IReadOnlyDictionary<string, string> WorkflowDefinition = Shape(
         "id:string definitionId:string name:string? description:string? createdAt:string version:number toolVersion:string? " +
         "variables:array inputs:array outputs:array outcomes:array customProperties:object isReadonly:bool isSystem:bool isLatest:bool " +
-        "isPublished:bool options:object materializerName:string root:object");
+        "isPublished:bool options:object materializerName:string root:object links:array?");
 
     public static readonly IReadOnlyDictionary<string, string> SaveWorkflowDefinitionResponse = Shape(
         "workflowDefinition:object alreadyPublished:bool consumingWorkflowCount:number validationErrors:array");

@@ -22,6 +22,9 @@ public abstract class ElsaWorkflowDefinitionsTests(ServerFixture server) : ApiTe
         Assert.All(items, i => Assert.True((bool)i!["isLatest"]!));
         var names = items.Select(i => (string)i!["name"]!).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        // Elsa Studio runs read-only unless the list offers bulk-publish, and keeps a definition read-only without publish.
+        Assert.Contains(page["links"]!.AsArray(), l => (string?)l!["rel"] == "bulk-publish");
+        Assert.All(items, i => Assert.Contains(i!["links"]!.AsArray(), l => (string?)l!["rel"] == "publish"));
         var everything = await GetObjectAsync("/elsa/api/workflow-definitions?versionOptions=Published");
         Assert.Contains(everything["items"]!.AsArray(), i => (string?)i!["definitionId"] == "contact-scheme-phone" && (bool)i["isPublished"]!);
     }
@@ -194,7 +197,9 @@ public abstract class ElsaWorkflowDefinitionsTests(ServerFixture server) : ApiTe
         using var client = Factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", operatorKey);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/elsa/api/workflow-definitions?versionOptions=Latest")).StatusCode);
+        var list = (await client.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions?versionOptions=Latest"))!;
+        Assert.DoesNotContain(list["links"]!.AsArray(), l => (string?)l!["rel"] == "bulk-publish");
+        Assert.All(list["items"]!.AsArray(), i => Assert.DoesNotContain(i!["links"]!.AsArray(), l => (string?)l!["rel"] == "publish"));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = new { name = "x" } })).StatusCode);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", "kw_not-a-key");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/elsa/api/workflow-definitions")).StatusCode);
