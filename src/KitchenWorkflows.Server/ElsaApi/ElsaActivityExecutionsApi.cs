@@ -16,6 +16,8 @@ internal static class ElsaActivityExecutionsApi
             .RequireAuthorization(Policies.ReadInstances);
         elsa.MapGet("/activity-execution-summaries/list", ListAsync).WithName("ElsaListActivityExecutionSummaries")
             .RequireAuthorization(Policies.ReadInstances);
+        elsa.MapGet("/activity-executions/by-id", GetAsync).WithName("ElsaGetActivityExecution")
+            .RequireAuthorization(Policies.ReadInstances);
         elsa.MapPost("/activity-executions/report", ReportAsync).WithName("ElsaActivityExecutionReport")
             .RequireAuthorization(Policies.ReadInstances);
     }
@@ -26,6 +28,15 @@ internal static class ElsaActivityExecutionsApi
         var records = await RecordsAsync(workflowInstanceId, instances, store, user, cancellationToken);
         var matching = records.Where(r => activityNodeId is null || r.ActivityNodeId == activityNodeId).ToList();
         return TypedResults.Ok(new ElsaList<ElsaActivityExecutionRecord>(matching, matching.Count));
+    }
+
+    // An execution's id is its instance's and its journal sequence (see ElsaInstanceJson.ExecutionId).
+    private static async Task<Results<Ok<ElsaActivityExecutionRecord>, NotFound>> GetAsync(
+        string? id, InstanceQueries instances, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var colon = id?.LastIndexOf(':') ?? -1;
+        var records = colon > 0 ? await RecordsAsync(id![..colon], instances, store, user, cancellationToken) : [];
+        return records.FirstOrDefault(r => r.Id == id) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound();
     }
 
     private static async Task<Ok<ElsaActivityExecutionReport>> ReportAsync(

@@ -25,6 +25,8 @@ internal static class ElsaWorkflowInstancesApi
             .RequireAuthorization(Policies.ReadInstance);
         elsa.MapGet("/workflow-instances/{id}/execution-state", GetExecutionStateAsync).WithName("ElsaGetWorkflowInstanceExecutionState")
             .RequireAuthorization(Policies.ReadInstance);
+        elsa.MapGet("/workflow-instances/{id}/variables", GetVariablesAsync).WithName("ElsaGetWorkflowInstanceVariables")
+            .RequireAuthorization(Policies.ReadInstance);
         elsa.MapGet("/workflow-instances/{id}/journal", GetJournalAsync).WithName("ElsaGetWorkflowInstanceJournal")
             .RequireAuthorization(Policies.ReadInstances);
         elsa.MapPost("/workflow-instances/{id}/journal", GetJournalAsync).WithName("ElsaFilterWorkflowInstanceJournal")
@@ -109,6 +111,19 @@ internal static class ElsaWorkflowInstancesApi
             ? TypedResults.Ok(new ElsaExecutionStateResponse(state.Status, state.SubStatus, state.UpdatedAt))
             : TypedResults.NotFound();
 
+    // Elsa's ResolvedVariable carries the variable's id; an instance keeps its variables by name, which serves as both.
+    private static async Task<Results<Ok<ElsaList<ElsaResolvedVariable>>, NotFound>> GetVariablesAsync(
+        string id, InstanceQueries instances, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await instances.GetAsync(id, cancellationToken) is not { } state || !CallerAccess.MaySee(user, state.DefinitionId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var variables = PersonalDataView.Shape(WorkflowInstanceSummary.From(state), user).Variables;
+        return TypedResults.Ok(new ElsaList<ElsaResolvedVariable>([.. variables.Select(v => new ElsaResolvedVariable(v.Key, v.Key, v.Value))], variables.Count));
+    }
+
     private static async Task<Results<Ok<ElsaPagedList<ElsaWorkflowExecutionLogRecord>>, NotFound, ValidationProblem>> GetJournalAsync(
         string id, string? skip, string? take, InstanceQueries instances, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -175,6 +190,9 @@ internal static class ElsaWorkflowInstancesApi
 
     /// <summary>Elsa's answer to the execution state, which Elsa Studio polls while an instance runs.</summary>
     internal sealed record ElsaExecutionStateResponse(WorkflowStatus Status, WorkflowSubStatus SubStatus, DateTimeOffset UpdatedAt);
+
+    /// <summary>Elsa's <c>ResolvedVariable</c>: a variable of an instance with its value.</summary>
+    internal sealed record ElsaResolvedVariable(string Id, string Name, object? Value);
 
     /// <summary>Elsa's answer to bulk cancel.</summary>
     internal sealed record ElsaBulkCancelResponse(long Cancelled);

@@ -71,6 +71,23 @@ public abstract class ElsaWorkflowInstancesTests(ServerFixture server) : ApiTest
         Assert.Equal(["flowchart:start", "flowchart:wait"], stats.Select(s => (string)s!["activityNodeId"]!));
         Assert.True((bool)stats[1]!["isBlocked"]!);
         Assert.Equal("Suspended", (string?)state["subStatus"]);
+        var byId = await ReadObjectAsync(await Client.GetAsync($"/elsa/api/activity-executions/by-id?id={execution["id"]}"));
+        Assert.True(JsonNode.DeepEquals(execution, byId));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/elsa/api/activity-executions/by-id?id={instanceId}:999")).StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task Variables_AreTheInstancesWithTheirValues()
+    {
+        var id = await DeployAsync("fail-then-succeed.json");
+        var instanceId = (string)(await ExecuteAsync(id))["workflowInstanceId"]!;
+
+        var variables = await ReadObjectAsync(await Client.GetAsync($"/elsa/api/workflow-instances/{instanceId}/variables"));
+
+        ElsaContracts.AssertMeets(ElsaContracts.List, variables, "variables");
+        var attempts = Assert.Single(variables["items"]!.AsArray())!;
+        Assert.Equal("Attempts", (string?)attempts["name"]);
+        Assert.NotNull(attempts["value"]);
     }
 
     [ProviderFact]
