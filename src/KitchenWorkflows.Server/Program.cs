@@ -1,6 +1,7 @@
 using System.Reflection;
 using KitchenWorkflows.Server.Apis;
 using KitchenWorkflows.Server.Auth;
+using KitchenWorkflows.Server.ElsaApi;
 using KitchenWorkflows.Server.ElsaStudio;
 using KitchenWorkflows.Server.Extensions;
 using KitchenWorkflows.Server.HttpWorkflows;
@@ -58,6 +59,7 @@ static async Task<WebApplication> StartAsync(string[] args)
     app.MapApiKeysApi();
     app.MapAccountsApi();
     app.MapAuditApi();
+    app.MapElsaApi();
     app.MapSignInEndpoints();
     app.MapOperationsEndpoints();
     app.MapStudio();

@@ -12,6 +12,12 @@ public static class AuditActions
     /// <summary>A shipped definition imported (saved and published) from <c>workflows/</c>.</summary>
     public const string DefinitionImport = "definition.import";
 
+    /// <summary>A definition's published version retracted: nothing new starts it until it is published again.</summary>
+    public const string DefinitionRetract = "definition.retract";
+
+    /// <summary>A definition deleted with all its versions.</summary>
+    public const string DefinitionDelete = "definition.delete";
+
     /// <summary>An instance cancelled by hand.</summary>
     public const string InstanceCancel = "instance.cancel";
 

@@ -16,7 +16,7 @@ namespace KitchenWorkflows.Persistence.Definitions;
 /// Definition versions: drafts, publishing (one published version per definition), the trigger index of
 /// the published version, and the start-up import of the shipped <c>workflows/</c> files.
 /// </summary>
-public sealed class WorkflowDefinitionStore(
+public sealed partial class WorkflowDefinitionStore(
     IDbContextFactory<WorkflowDbContext> contexts,
     WorkflowValidator validator,
     DefinitionLimitsValidator limits,

@@ -23,4 +23,11 @@ public sealed class PublishedTriggers(CompiledWorkflowCache workflows, IWorkflow
             .ToList();
         await scheduler.ScheduleTriggersAsync(definitionId, version, scheduled, cancellationToken);
     }
+
+    /// <summary>Drops the schedules of <paramref name="definitionId"/>, which has no published version any more (retracted or deleted).</summary>
+    public async Task DeactivateAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        workflows.PublishedChanged(definitionId);
+        await scheduler.ScheduleTriggersAsync(definitionId, version, [], cancellationToken);
+    }
 }

@@ -60,10 +60,10 @@ internal static class AuthServiceCollectionExtensions
 
     /// <summary>Whether the request is a machine's: it gets a status code, not a redirect to the sign-in page.</summary>
     public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/metrics");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/elsa/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/metrics");
 
     private static string SelectScheme(HttpContext context) =>
-        context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) ? AuthSchemes.ApiKey
+        context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) || AuthorizationHeaderCredential.Names(context.Request, AuthorizationHeaderCredential.ApiKeyScheme) ? AuthSchemes.ApiKey
         : AuthSchemes.StudioUserTokenOf(context.Request) is not null ? AuthSchemes.StudioUser
         : AuthSchemes.Cookie;
 

@@ -24,7 +24,7 @@ internal static class ApiRateLimiting
             var limits = settings.Value;
             var workflowEndpoints = new PathString(httpWorkflows.Value.BasePath);
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                limits.PermitLimit == 0 || !(http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments(workflowEndpoints))
+                limits.PermitLimit == 0 || !(http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/elsa/api") || http.Request.Path.StartsWithSegments(workflowEndpoints))
                     ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetFixedWindowLimiter(Caller(http), _ => new FixedWindowRateLimiterOptions
                     {

@@ -57,6 +57,7 @@ internal static class ServerServiceCollectionExtensions
                 c.ProblemDetails.Detail = $"A request body may have at most {c.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes} bytes (Limits:MaxRequestBodyBytes).";
             }
         });
+        services.AddSingleton<ElsaApi.ElsaInstanceActions>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
