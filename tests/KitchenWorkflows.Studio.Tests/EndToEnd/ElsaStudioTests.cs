@@ -67,7 +67,7 @@ public sealed class ElsaStudioTests(StudioServerFixture server) : IClassFixture<
     /// workflows, a row opens the editor on that definition, the instances page lists instances, and nothing raises
     /// Blazor's "An unhandled error has occurred" on the way. Needs the server's /elsa/api (issue 17, item 1).
     /// </summary>
-    [ChromiumFact(Skip = "Needs the server's Elsa REST API under /elsa/api (issue 17, item 1, not on this branch yet): remove the Skip when it is merged.")]
+    [ChromiumFact(Skip = "Open (issue 17): against the merged /elsa/api the list renders, but choosing contact-scheme-phone does not yet navigate to the editor (60 s timeout at the #/definitions/ address).")]
     public async Task ElsaStudio_ListEditorInstances_ShowTheShippedWorkflowsWithoutAnUnhandledError()
     {
         using var playwright = await Playwright.CreateAsync();
