@@ -76,11 +76,9 @@ public sealed class ChildWorkflowReferences(IDbContextFactory<WorkflowDbContext>
     private async Task<List<Reference>> ReferencesAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var references = new List<Reference>();
-        var nodes = definition.Root.Activities;
-        for (var i = 0; i < nodes.Count; i++)
+        // Every node, nested ones included: a child used inside a loop or a Sequence is as much a reference.
+        foreach (var (node, path) in NestedActivities.Walk(definition))
         {
-            var node = nodes[i];
-            var path = $"$.root.activities[{i}]";
             if (ChildActivityTypes.Contains(node.Type, StringComparer.Ordinal))
             {
                 // An expression decides the child at run time; only a literal can be checked here.

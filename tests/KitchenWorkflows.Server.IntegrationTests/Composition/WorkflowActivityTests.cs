@@ -70,6 +70,25 @@ public abstract class WorkflowActivityTests(ServerFixture server) : ApiTestBase(
         Assert.Contains("$.root.activities[1].type", await AssertValidationProblemAsync(response));
     }
 
+    [ProviderFact]
+    public async Task ElsasParentWithOutput_RunsItsChildAsAnActivity_AndWritesWhatTheChildSet()
+    {
+        // Elsa's two files, the child under a name (so a type) and the parent under an id of their own on this shared server.
+        var name = "Child with output x" + Guid.NewGuid().ToString("N")[..8];
+        await DeployElsaChildAsync(name);
+        var parentId = NewId("parent-with-output");
+        await SaveAsync(LoadWorkflow("elsa-parent-with-output.json", parentId)
+            .Replace("\"parent-with-output\"", $"\"{parentId}\"", StringComparison.Ordinal)
+            .Replace("\"type\": \"ChildWithOutput\"", $"\"type\": \"ChildWithOutputX{name[^8..]}\"", StringComparison.Ordinal));
+        await PublishAsync(parentId);
+
+        var run = await ExecuteAsync(parentId);
+
+        Assert.Equal("Finished", (string?)run["subStatus"]);
+        var journal = (await Client.GetFromJsonAsync<JsonArray>($"/api/workflow-instances/{run["workflowInstanceId"]}/journal"))!;
+        Assert.Contains("Received from child: Child output value", journal.Select(e => (string?)e!["message"]));
+    }
+
     private async Task<JsonObject> DeployElsaChildAsync(string name)
     {
         var saved = await SaveAsync(ElsaChild(NewId("child-with-output"), name));
