@@ -35,8 +35,9 @@ internal sealed partial class HttpWorkflowRunner(
         using (var exchange = HttpExchange.Open(instanceId))
         {
             // The run carries the exchange in its async context; it belongs to the server, not to this request, so the
-            // caller leaving (or the limit passing) does not stop it half-way.
-            run = StartOrResumeAsync(target, instanceId, request, correlationId);
+            // caller leaving (or the limit passing) does not stop it half-way. Started on the pool: a run that computes
+            // without awaiting (a busy script) would otherwise hold this request past its limit.
+            run = Task.Run(() => StartOrResumeAsync(target, instanceId, request, correlationId));
             answered = exchange.Answered;
         }
 

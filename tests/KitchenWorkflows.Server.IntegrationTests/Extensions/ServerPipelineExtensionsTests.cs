@@ -33,7 +33,8 @@ public abstract class ServerPipelineExtensionsTests(ServerFixture server) : ApiT
         Assert.All(ContractPaths, p => Assert.Contains(p, verbs.Keys));
         Assert.Equal(["get", "post"], verbs["/api/workflow-definitions"].Order());
         Assert.Equal(["get"], verbs["/api/workflow-definitions/{definitionId}"]);
-        Assert.Equal(["get"], verbs["/api/workflow-instances"]);
+        Assert.Equal(["delete", "get"], verbs["/api/workflow-instances"].Order());
+        Assert.Equal(["delete", "get"], verbs["/api/workflow-instances/{id}"].Order());
         foreach (var post in ContractPaths.Where(p => p.EndsWith("publish", StringComparison.Ordinal) || p.EndsWith("execute", StringComparison.Ordinal)
             || p.EndsWith("dispatch", StringComparison.Ordinal) || p.EndsWith("cancel", StringComparison.Ordinal) || p.EndsWith("retry", StringComparison.Ordinal) || p.StartsWith("/api/events", StringComparison.Ordinal)))
         {

@@ -13,6 +13,7 @@ public abstract class OpenHttpWorkflowsServer(StorageProvider provider) : Server
             // The response-timeout test keeps a script busy for longer than its endpoint's limit.
             ["Scripts:MaxStatements"] = "1000000000",
             ["Scripts:TimeLimit"] = "00:00:10",
+            ["Scripts:MemoryLimitBytes"] = "1000000000", // A busy loop allocates, the faster the machine the more.
         },
     };
 }
