@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KitchenWorkflows.Server.IntegrationTests.Auth;
 
 /// <summary>
-/// Every endpoint the server maps names its policy; only health, sign-in and static files (Elsa Studio's too) are anonymous. Anything mapped
+/// Every endpoint the server maps names its policy; only health, sign-in, static files (Elsa Studio's too) and the workflows' HTTP endpoints (which check each call themselves) are anonymous. Anything mapped
 /// without a policy would still be closed to anonymous callers by the fallback policy.
 /// </summary>
 public sealed class EndpointPolicyTests(SqliteServer server) : IClassFixture<SqliteServer>
@@ -34,8 +34,9 @@ public sealed class EndpointPolicyTests(SqliteServer server) : IClassFixture<Sql
         // authorization fallback policy (signed in) closes it, and it does not exist outside Development.
         Assert.Equal(["/{**path:file} (Fallback {**path:file})"], undeclared);
         Assert.Contains("/api/workflow-definitions/{definitionId}/publish", endpoints.Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')));
-        // Elsa Studio's package files are static files served by an endpoint of ours; its page is guarded.
-        var expected = new[] { "/health/live", "/health/ready", "/", "/signin", "/signout", "/elsa-studio/{**path}" };
+        // Elsa Studio's package files are static files served by an endpoint of ours; its page is guarded. The workflows'
+        // HTTP endpoints decide per endpoint (authorize, policy; anonymous only where HttpEndpoints:AllowAnonymous says).
+        var expected = new[] { "/health/live", "/health/ready", "/", "/signin", "/signout", "/elsa-studio/{**path}", "/workflows/{**path}" };
         Assert.All(anonymous, route => Assert.True(
             expected.Contains(route) || route.StartsWith("/_content/", StringComparison.Ordinal) || route.StartsWith("/_framework/", StringComparison.Ordinal) || Path.HasExtension(route),
             $"{route} is anonymous"));
