@@ -1,4 +1,3 @@
-using System.Globalization;
 using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Persistence.Entities;
@@ -50,7 +49,7 @@ public sealed class ChildWorkflowRecovery
                 .Bind<WorkflowInstanceRecord>("executing", nameof(WorkflowInstanceRecord.SubStatus), WorkflowSubStatus.Executing)
                 .Bind<WorkflowInstanceRecord>("late", nameof(WorkflowInstanceRecord.UpdatedAt), late)
                 .Bind<WorkflowInstanceRecord>("now", nameof(WorkflowInstanceRecord.LeaseUntil), now)
-                .Append(Limit(limit));
+                .Limit(limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var found = new List<(string, WorkflowInstanceState)>();
             while (await reader.ReadAsync(cancellationToken))
@@ -66,7 +65,7 @@ public sealed class ChildWorkflowRecovery
         ReadIdsAsync(connection => connection.Command().Append(ChildrenOfCancelled)
             .Bind<WorkflowInstanceRecord>("running", nameof(WorkflowInstanceRecord.Status), WorkflowStatus.Running)
             .Bind<WorkflowInstanceRecord>("cancelled", nameof(WorkflowInstanceRecord.SubStatus), WorkflowSubStatus.Cancelled)
-            .Append(Limit(limit)), cancellationToken);
+            .Limit(limit), cancellationToken);
 
     /// <summary>The running children of an instance.</summary>
     public Task<List<string>> FindRunningChildrenAsync(string parentId, CancellationToken cancellationToken) =>
@@ -78,15 +77,6 @@ public sealed class ChildWorkflowRecovery
         _connections.OnConnectionAsync(async connection =>
         {
             await using var command = build(connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var ids = new List<string>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetString(0));
-            }
-
-            return ids;
+            return await command.ReadStringsAsync(cancellationToken);
         }, cancellationToken);
-
-    private static string Limit(int limit) => " LIMIT " + limit.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Persistence.Entities;
 
@@ -70,8 +69,8 @@ public sealed class InstanceDeletionStore
                 command.Append(WithSubStatus).Bind<WorkflowInstanceRecord>("subStatus", nameof(WorkflowInstanceRecord.SubStatus), subStatus.Value);
             }
 
-            command.Append(" ORDER BY \"FinishedAt\" LIMIT " + limit.ToString(CultureInfo.InvariantCulture));
-            return await ReadIdsAsync(command, cancellationToken);
+            command.Append(" ORDER BY \"FinishedAt\"").Limit(limit);
+            return await command.ReadStringsAsync(cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -100,7 +99,7 @@ public sealed class InstanceDeletionStore
 
             command.Append(DeleteInstances);
             AppendDeletable(command, instanceIds, now).Append(");\n");
-            return await ReadIdsAsync(command, cancellationToken);
+            return await command.ReadStringsAsync(cancellationToken);
         }, cancellationToken);
     }
 
@@ -110,21 +109,4 @@ public sealed class InstanceDeletionStore
             .Bind<WorkflowInstanceRecord>("now", nameof(WorkflowInstanceRecord.LeaseUntil), now)
             .Values<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceIds)
             .Append(")");
-
-    // Reads the ids of the command's first result, then lets the rest of its statements run to the end.
-    private static async Task<List<string>> ReadIdsAsync(StoreCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        while (await reader.NextResultAsync(cancellationToken))
-        {
-        }
-
-        return ids;
-    }
 }

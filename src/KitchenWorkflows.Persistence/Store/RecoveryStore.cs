@@ -1,4 +1,3 @@
-using System.Globalization;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Persistence.Entities;
 
@@ -43,15 +42,8 @@ public sealed class RecoveryStore
             await using var command = connection.Command().Append(Pending)
                 .Bind<WorkflowInstanceRecord>("executing", nameof(WorkflowInstanceRecord.SubStatus), WorkflowSubStatus.Executing)
                 .Bind<WorkflowInstanceRecord>("now", nameof(WorkflowInstanceRecord.LeaseUntil), now)
-                .Append(Limit(limit));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var ids = new List<string>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetString(0));
-            }
-
-            return ids;
+                .Limit(limit);
+            return await command.ReadStringsAsync(cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -64,7 +56,7 @@ public sealed class RecoveryStore
             await using var command = connection.Command().Append(Overdue)
                 .Bind<BookmarkRecord>("late", nameof(BookmarkRecord.DueAt), late)
                 .Bind<WorkflowInstanceRecord>("now", nameof(WorkflowInstanceRecord.LeaseUntil), now)
-                .Append(Limit(limit));
+                .Limit(limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var found = new List<(string, string)>();
             while (await reader.ReadAsync(cancellationToken))
@@ -87,7 +79,4 @@ public sealed class RecoveryStore
                 : connection.Command().Append(ReleaseAllLeases);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
-
-    // A literal: the limits are a few constants, and both providers read LIMIT the same way.
-    private static string Limit(int limit) => " LIMIT " + limit.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace KitchenWorkflows.Persistence.Store;
 
@@ -156,6 +157,29 @@ internal sealed class StoreCommand(StoreConnection connection) : IAsyncDisposabl
 
     public async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken) =>
         await Build().ExecuteScalarAsync(cancellationToken);
+
+    /// <summary>Appends <c> LIMIT n</c> as a literal: limits are a few constants, and both providers read LIMIT the same way.</summary>
+    public StoreCommand Limit(int limit) => Append(" LIMIT " + limit.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Runs the command and reads the first column of its first result as strings (ids); any statements after the
+    /// first run to their end before this returns.
+    /// </summary>
+    public async Task<List<string>> ReadStringsAsync(CancellationToken cancellationToken)
+    {
+        await using var reader = await ExecuteReaderAsync(cancellationToken);
+        var values = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+        }
+
+        return values;
+    }
 
     /// <summary>Runs the query; the caller disposes the reader before the next command of the connection.</summary>
     public Task<DbDataReader> ExecuteReaderAsync(CancellationToken cancellationToken) =>
