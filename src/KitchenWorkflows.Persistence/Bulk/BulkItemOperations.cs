@@ -1,11 +1,11 @@
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Persistence.Retention;
 using KitchenWorkflows.Persistence.Runtime;
-using KitchenWorkflows.Persistence.Store;
 
 namespace KitchenWorkflows.Persistence.Bulk;
 
 /// <summary>Applies a bulk operation to one instance, as it was when the plan was made, and says what came of it.</summary>
-public sealed class BulkItemOperations(DurableWorkflowRuntime runtime, InstanceDeletionStore deletion, TimeProvider clock)
+public sealed class BulkItemOperations(DurableWorkflowRuntime runtime, InstanceDeletion deletion)
 {
     /// <summary>The outcome, and why when it is not <see cref="BulkItemOutcome.Done"/> (or done with a remark).</summary>
     public async Task<(BulkItemOutcome Outcome, string? Message)> ApplyAsync(BulkOperation operation, string instanceId, DateTimeOffset plannedAgainst, CancellationToken cancellationToken)
@@ -23,10 +23,12 @@ public sealed class BulkItemOperations(DurableWorkflowRuntime runtime, InstanceD
                         ? "Retried, and faulted again: " + state.Incidents.LastOrDefault()?.Message
                         : null);
                 default:
-                    var gone = await deletion.DeleteEndedAsync([instanceId], clock.GetUtcNow(), cancellationToken);
-                    return gone.Count == 1
-                        ? (BulkItemOutcome.Done, null)
-                        : (BulkItemOutcome.Skipped, "Not deleted: it is gone, has not ended, or a node is working on it.");
+                    return await deletion.DeleteAsync(instanceId, cancellationToken) switch
+                    {
+                        DeletionOutcome.Deleted => (BulkItemOutcome.Done, null),
+                        DeletionOutcome.NotEnded => (BulkItemOutcome.Skipped, "Not deleted: it has not ended, or a node is working on it."),
+                        _ => (BulkItemOutcome.Skipped, "Not deleted: it is gone."),
+                    };
             }
         }
         catch (WorkflowRuntimeException ex) when (ex.Kind is WorkflowRuntimeError.NotFound or WorkflowRuntimeError.Conflict)

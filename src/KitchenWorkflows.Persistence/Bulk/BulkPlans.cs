@@ -148,19 +148,19 @@ public sealed class BulkPlans(
             return null;
         }
 
-        var counts = await db.BulkPlanItems.Where(i => i.PlanId == planId)
-            .GroupBy(i => i.Outcome)
+        var counts = await db.BulkPlanItems.Where(i => i.PlanId == planId && i.Outcome != null)
+            .GroupBy(i => i.Outcome!.Value)
             .Select(g => new { Outcome = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Outcome ?? (BulkItemOutcome)(-1), g => g.Count, cancellationToken);
+            .ToDictionaryAsync(g => g.Outcome, g => g.Count, cancellationToken);
         var problems = await db.BulkPlanItems.AsNoTracking()
             .Where(i => i.PlanId == planId && (i.Outcome == BulkItemOutcome.Skipped || i.Outcome == BulkItemOutcome.Failed))
             .OrderBy(i => i.InstanceId)
             .Take(ShownProblems)
             .Select(i => new BulkItemProblem(i.InstanceId, i.Outcome!.Value, i.Message))
             .ToListAsync(cancellationToken);
-        int Count(BulkItemOutcome outcome) => counts.GetValueOrDefault(outcome);
+        var (done, skipped, failed) = (counts.GetValueOrDefault(BulkItemOutcome.Done), counts.GetValueOrDefault(BulkItemOutcome.Skipped), counts.GetValueOrDefault(BulkItemOutcome.Failed));
         return new BulkPlanProgress(plan.Id, plan.Operation, plan.Status, plan.Selection, plan.Total,
-            Count(BulkItemOutcome.Done), Count(BulkItemOutcome.Skipped), Count(BulkItemOutcome.Failed), counts.GetValueOrDefault((BulkItemOutcome)(-1)),
+            done, skipped, failed, plan.Total - done - skipped - failed,
             plan.CreatedBy, plan.CreatedAt, plan.FinishedAt, problems);
     }
 
