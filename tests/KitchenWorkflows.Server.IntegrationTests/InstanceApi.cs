@@ -17,8 +17,9 @@ internal static class InstanceApi
     /// <summary>
     /// Dispatches every key (8 at a time) and records key → instance id. Without <paramref name="retryUntil"/>
     /// a failed call (the server was killed) is left out; with it, it is repeated until it succeeds or 30 s passed.
+    /// An answer other than 202 fails with its body and <paramref name="serverLogs"/>, which name the server's reason.
     /// </summary>
-    public static Task DispatchAsync(HttpClient api, string definitionId, IEnumerable<string> keys, object body, ConcurrentDictionary<string, string> ids, Stopwatch? retryUntil) =>
+    public static Task DispatchAsync(HttpClient api, string definitionId, IEnumerable<string> keys, object body, ConcurrentDictionary<string, string> ids, Stopwatch? retryUntil, Func<string>? serverLogs = null) =>
         Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (key, cancellationToken) =>
         {
             while (true)
@@ -28,7 +29,12 @@ internal static class InstanceApi
                     using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/workflow-definitions/{definitionId}/dispatch") { Content = JsonContent.Create(body) };
                     request.Headers.Add("Idempotency-Key", key);
                     using var response = await api.SendAsync(request, cancellationToken);
-                    Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+                    if (response.StatusCode != HttpStatusCode.Accepted)
+                    {
+                        var problem = await response.Content.ReadAsStringAsync(cancellationToken);
+                        Assert.Fail($"Dispatch of {key} answered {(int)response.StatusCode}: {problem}\n{serverLogs?.Invoke()}");
+                    }
+
                     var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
                     ids[key] = (string)answer!["workflowInstanceId"]!;
                     return;

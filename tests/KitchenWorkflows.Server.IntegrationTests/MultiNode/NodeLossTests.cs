@@ -35,7 +35,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         var body = new { input = new { } };
         var ids = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var toA = InstanceApi.DispatchAsync(apiA, DefinitionId, keysA, body, ids, retryUntil: null);
-        var toB = InstanceApi.DispatchAsync(apiB, DefinitionId, keysB, body, ids, retryUntil: Stopwatch.StartNew());
+        var toB = InstanceApi.DispatchAsync(apiB, DefinitionId, keysB, body, ids, retryUntil: Stopwatch.StartNew(), cluster.LogTails);
 
         await UntilAsync(() => Task.FromResult(gateway.Total >= count / 3), TimeSpan.FromSeconds(90), cluster, "a third of the messages to arrive");
         var beforeKill = gateway.Total;
@@ -47,7 +47,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         // Every key meant for node-a is sent to node-b: one node-a committed (answered or not) is replayed
         // from the shared store with the instance node-a started, one the kill cut off starts now.
         var answeredByA = keysA.Where(ids.ContainsKey).ToDictionary(k => k, k => ids[k], StringComparer.Ordinal);
-        await InstanceApi.DispatchAsync(apiB, DefinitionId, keysA, body, ids, retryUntil: Stopwatch.StartNew());
+        await InstanceApi.DispatchAsync(apiB, DefinitionId, keysA, body, ids, retryUntil: Stopwatch.StartNew(), cluster.LogTails);
         await toB;
         Assert.All(answeredByA, pair => Assert.Equal(pair.Value, ids[pair.Key]));
         Assert.Equal(count, ids.Values.Distinct(StringComparer.Ordinal).Count());

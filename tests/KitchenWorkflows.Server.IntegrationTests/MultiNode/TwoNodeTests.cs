@@ -56,8 +56,8 @@ public sealed class TwoNodeTests(TwoNodeFixture nodes, ITestOutputHelper output)
         var keys = Enumerable.Range(0, count).Select(i => $"{definitionId}-{Guid.NewGuid():N}").ToArray();
         var ids = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         await Task.WhenAll(
-            InstanceApi.DispatchAsync(apiA, definitionId, keys.Where((_, i) => i % 2 == 0), new { input = new { } }, ids, retryUntil: Stopwatch.StartNew()),
-            InstanceApi.DispatchAsync(apiB, definitionId, keys.Where((_, i) => i % 2 == 1), new { input = new { } }, ids, retryUntil: Stopwatch.StartNew()));
+            InstanceApi.DispatchAsync(apiA, definitionId, keys.Where((_, i) => i % 2 == 0), new { input = new { } }, ids, retryUntil: Stopwatch.StartNew(), cluster.LogTails),
+            InstanceApi.DispatchAsync(apiB, definitionId, keys.Where((_, i) => i % 2 == 1), new { input = new { } }, ids, retryUntil: Stopwatch.StartNew(), cluster.LogTails));
         Note(clock, $"{ids.Count} dispatched");
 
         var waited = Stopwatch.StartNew();
