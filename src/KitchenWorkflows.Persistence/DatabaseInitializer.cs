@@ -31,7 +31,13 @@ public sealed class DatabaseInitializer(IDbContextFactory<WorkflowDbContext> con
         if (locked)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
+            // Waits as long as the node holding the lock needs: its migration and import on a loaded machine can take
+            // longer than a command's 30 s, and a node that stopped here would not start at all. The start-up's
+            // cancellation still ends the wait.
+            var commandTimeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(0); // no limit
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
+            db.Database.SetCommandTimeout(commandTimeout);
         }
 
         try

@@ -81,8 +81,7 @@ public sealed class ChildWorkflowReferences(IDbContextFactory<WorkflowDbContext>
         {
             if (ChildActivityTypes.Contains(node.Type, StringComparer.Ordinal))
             {
-                // An expression decides the child at run time; only a literal can be checked here.
-                if (node.Inputs.TryGetValue("workflowDefinitionId", out var input) && ExpressionTypes.IsLiteral(input.Expression) && input.Expression!.Text is { Length: > 0 } id)
+                if (LiteralChildId(node) is { } id)
                 {
                     references.Add(new(node, path + ".workflowDefinitionId", id, id == definition.DefinitionId ? null : await FindPublishedAsync(id, cancellationToken)));
                 }
@@ -95,6 +94,19 @@ public sealed class ChildWorkflowReferences(IDbContextFactory<WorkflowDbContext>
         }
 
         return references;
+    }
+
+    /// <summary>
+    /// The definition id an <c>Elsa.ExecuteWorkflow</c> or <c>Elsa.DispatchWorkflow</c> node names as a literal; null for
+    /// other nodes and for an expression, which decides the child at run time and cannot be checked before.
+    /// </summary>
+    public static string? LiteralChildId(ActivityNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return ChildActivityTypes.Contains(node.Type, StringComparer.Ordinal)
+            && node.Inputs.TryGetValue("workflowDefinitionId", out var input) && ExpressionTypes.IsLiteral(input.Expression) && input.Expression!.Text is { Length: > 0 } id
+            ? id
+            : null;
     }
 
     private async Task<WorkflowDefinition?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken)

@@ -114,6 +114,7 @@ public sealed partial class WorkflowDefinitionStore(
     /// <summary>
     /// Imports the shipped definitions: a file is saved and published when the store has no version of
     /// it at the file's version or newer, so a version ops changed in the store is never overwritten.
+    /// Workflows used by others are imported first (<see cref="ShippedWorkflowOrder"/>).
     /// The audit log records each import as done by <see cref="AuditActor.System"/>.
     /// </summary>
     /// <returns>The definition ids imported.</returns>
@@ -126,10 +127,17 @@ public sealed partial class WorkflowDefinitionStore(
             return imported;
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        var shipped = new List<(string File, WorkflowDefinition Definition)>();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
         {
-            var text = await File.ReadAllTextAsync(file, cancellationToken);
-            var definition = WorkflowDefinitionSerializer.Deserialize(text);
+            texts[file] = await File.ReadAllTextAsync(file, cancellationToken);
+            shipped.Add((file, WorkflowDefinitionSerializer.Deserialize(texts[file])));
+        }
+
+        foreach (var (file, definition) in ShippedWorkflowOrder.Sort(shipped))
+        {
+            var text = texts[file];
             await using (var db = contexts.CreateDbContext())
             {
                 var newest = await db.Definitions.Where(d => d.DefinitionId == definition.DefinitionId).MaxAsync(d => (int?)d.Version, cancellationToken);

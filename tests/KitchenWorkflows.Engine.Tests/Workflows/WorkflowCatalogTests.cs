@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Tests.Composition;
 using KitchenWorkflows.KitchenLab;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -385,6 +387,7 @@ public sealed partial class WorkflowCatalogTests : IAsyncLifetime
             activities => activities.AddKitchenLabActivities(),
             services => services
                 .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+                .AddSingleton<IWorkflowActivitySource>(new TestWorkflowActivities(("WarrantyCheck", Load("warranty-check"))))
                 .AddKitchenLab());
     }
 

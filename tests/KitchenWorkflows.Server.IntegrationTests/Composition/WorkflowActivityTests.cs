@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KitchenWorkflows.Engine.Composition;
 using KitchenWorkflows.Engine.Definitions;
+using KitchenWorkflows.Persistence.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KitchenWorkflows.Server.IntegrationTests.Composition;
@@ -87,6 +88,33 @@ public abstract class WorkflowActivityTests(ServerFixture server) : ApiTestBase(
         Assert.Equal("Finished", (string?)run["subStatus"]);
         var journal = (await Client.GetFromJsonAsync<JsonArray>($"/api/workflow-instances/{run["workflowInstanceId"]}/journal"))!;
         Assert.Contains("Received from child: Child output value", journal.Select(e => (string?)e!["message"]));
+    }
+
+    [ProviderFact]
+    public async Task ImportFolder_AConsumerWhoseFileSortsBeforeItsChild_ImportsTheChildFirstAndTheConsumerRuns()
+    {
+        var name = "Imported child x" + Guid.NewGuid().ToString("N")[..8];
+        var childId = NewId("imported-child");
+        var parentId = NewId("imported-parent");
+        var folder = Directory.CreateTempSubdirectory("kw-import-").FullName;
+        try
+        {
+            // File-name order alone would import the consumer first, and refuse it: its child is not published yet.
+            await File.WriteAllTextAsync(Path.Combine(folder, "a-parent.json"), LoadWorkflow("elsa-parent-with-output.json", parentId)
+                .Replace("\"parent-with-output\"", $"\"{parentId}\"", StringComparison.Ordinal)
+                .Replace("\"type\": \"ChildWithOutput\"", $"\"type\": \"ImportedChildX{name[^8..]}\"", StringComparison.Ordinal));
+            await File.WriteAllTextAsync(Path.Combine(folder, "b-child.json"), ElsaChild(childId, name));
+
+            var imported = await Factory.Services.GetRequiredService<WorkflowDefinitionStore>().ImportFolderAsync(folder);
+            var run = await ExecuteAsync(parentId);
+
+            Assert.Equal([childId, parentId], imported);
+            Assert.Equal("Finished", (string?)run["subStatus"]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private async Task<JsonObject> DeployElsaChildAsync(string name)

@@ -40,7 +40,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         await UntilAsync(() => Task.FromResult(gateway.Total >= count / 3), TimeSpan.FromSeconds(90), cluster, "a third of the messages to arrive");
         var beforeKill = gateway.Total;
         var exitCode = cluster.A.KillHard();
-        Note(clock, $"node-a killed (exit {exitCode}) after {beforeKill} messages, {ids.Count} dispatches answered");
+        Note(clock, $"node-a killed (exit {exitCode}) after {beforeKill} messages ({string.Join(", ", gateway.Deliveries.GroupBy(d => d.Node).Select(g => $"{g.Key} {g.Count()}"))}), {ids.Count} dispatches answered");
         Assert.Equal(SigKillExitCode, exitCode);
         await toA;
 
@@ -71,8 +71,8 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             $"{takenOver.Count} runs outlived their lease");
 
         // Both nodes did a real share of the work before the kill (half the dispatches went to each).
-        Assert.True(byNodeBeforeKill.GetValueOrDefault(TwoNodeCluster.NodeA) >= beforeKill / 10, $"node-a sent too few before the kill: {string.Join(", ", byNodeBeforeKill)}");
-        Assert.True(byNodeBeforeKill.GetValueOrDefault(TwoNodeCluster.NodeB) >= beforeKill / 10, $"node-b sent too few before the kill: {string.Join(", ", byNodeBeforeKill)}");
+        Assert.True(byNodeBeforeKill.GetValueOrDefault(TwoNodeCluster.NodeA) >= beforeKill / 10, $"node-a sent too few before the kill: {string.Join(", ", byNodeBeforeKill)}\n{cluster.LogTails()}");
+        Assert.True(byNodeBeforeKill.GetValueOrDefault(TwoNodeCluster.NodeB) >= beforeKill / 10, $"node-b sent too few before the kill: {string.Join(", ", byNodeBeforeKill)}\n{cluster.LogTails()}");
 
         // One key per instance, instanceId:activityId:execution, and the message is that instance's.
         Assert.DoesNotContain(byKey, g => g.Key is null);
