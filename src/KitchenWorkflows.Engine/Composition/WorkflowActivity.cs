@@ -60,7 +60,9 @@ public sealed class WorkflowActivity : CompositeActivity
         foreach (var parameter in Used.Inputs)
         {
             var given = Node.Inputs.FirstOrDefault(i => string.Equals(i.Key, parameter.Name, StringComparison.OrdinalIgnoreCase)).Value;
-            input[parameter.Name] = given?.Expression is { } expression ? PlainValues.Normalize(context.Evaluate(expression)) : null;
+            // Converted to the declared type, as Elsa does: a literal "4" for an Int32 input is the number 4.
+            var isArray = parameter.Extensions["isArray"] is JsonValue flag && flag.TryGetValue(out bool array) && array;
+            input[parameter.Name] = given?.Expression is { } expression ? VariableTypes.Coerce(context.Evaluate(expression), parameter.TypeName, isArray) : null;
         }
 
         // The parent is this frame's scope: the consumer's variables stay visible, the used workflow's own ones shadow them.

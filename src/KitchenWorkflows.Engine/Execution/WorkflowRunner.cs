@@ -376,6 +376,7 @@ public sealed partial class WorkflowRunner(
             var state = context.Workflow.State;
             state.ActivityOutputs[context.Activity.Key] = context.Result;
             state.LastResult = context.Result;
+            OutputBindings.Apply(context);
         }
     }
 

@@ -37,6 +37,26 @@ public abstract class ChildWorkflowTests(ServerFixture server) : ApiTestBase(ser
     }
 
     [ProviderFact]
+    public async Task ElsaParentCaptureOutput_TheResultBoundToAVariable_CarriesTheChildsOutput()
+    {
+        // Elsa's ExecuteWorkflowTests: the activity's result is bound to the variable ChildResult (an output binding).
+        var childId = NewId("child-with-output");
+        var parentId = NewId("parent-capture-output");
+        await SaveAsync(LoadWorkflow("elsa-execute-workflow-child-with-output.json", childId).Replace("child-with-output", childId, StringComparison.Ordinal));
+        await PublishAsync(childId);
+        await SaveAsync(LoadWorkflow("elsa-execute-workflow-parent-capture-output.json", parentId)
+            .Replace("parent-capture-output", parentId, StringComparison.Ordinal).Replace("child-with-output", childId, StringComparison.Ordinal));
+        await PublishAsync(parentId);
+
+        var parent = await ExecuteAsync(parentId);
+
+        Assert.Equal("Finished", (string?)parent["subStatus"]);
+        var child = Assert.Single((await ListInstancesAsync($"parentId={parent["workflowInstanceId"]}"))["items"]!.AsArray())!;
+        Assert.Contains("Child output: 42", (await GetJournalAsync((string)child["workflowInstanceId"]!)).Select(e => (string?)e!["message"]));
+        Assert.Contains("Parent received: 42", (await GetJournalAsync((string)parent["workflowInstanceId"]!)).Select(e => (string?)e!["message"]));
+    }
+
+    [ProviderFact]
     public async Task ExecuteWorkflow_ChildWaits_ParentWaitsAndGetsElsasResultWhenTheChildEnds()
     {
         var eventName = NewId("go");

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Execution;
 using KitchenWorkflows.Engine.Http;
@@ -17,10 +16,6 @@ namespace KitchenWorkflows.Engine.Activities.BuiltIn;
 public sealed class HttpEndpoint : Activity, ITrigger
 {
     private static readonly string[] KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-
-    // Elsa's output names and the request fields they carry ("result" is the request itself).
-    private static readonly (string Output, string? Field)[] Outputs =
-        [("parsedContent", "parsedContent"), ("routeData", "routeData"), ("queryStringData", "queryStringData"), ("headers", "headers"), ("result", null)];
 
     /// <summary>The path, below the host's prefix; route parameters in braces.</summary>
     [Input(Description = "The path to listen on, such as orders/{id}.", Required = true)]
@@ -125,26 +120,12 @@ public sealed class HttpEndpoint : Activity, ITrigger
         string.IsNullOrWhiteSpace(policy) ? null : policy.Trim(),
         timeout is { } t && t > TimeSpan.Zero ? t : null);
 
-    private ActivityResult Received(ActivityExecutionContext context, object? request)
+    // The request is the result; its fields are the named outputs that OutputBindings writes to bound variables.
+    private static ActivityResult Received(ActivityExecutionContext context, object? request)
     {
         context.SetResult(request);
-        var fields = request as IReadOnlyDictionary<string, object?>;
-        foreach (var (output, field) in Outputs)
-        {
-            if (OutputVariable(context, output) is { } variable)
-            {
-                context.SetVariable(variable, field is null ? request : fields?.GetValueOrDefault(field));
-            }
-        }
-
         return ActivityResult.Done;
     }
-
-    // The variable an output is bound to: Elsa writes {"typeName": …, "memoryReference": {"id": "<variable id>"}}.
-    private string? OutputVariable(ActivityExecutionContext context, string output) =>
-        Node.Extensions[output] is JsonObject binding && binding["memoryReference"]?["id"]?.GetValue<string>() is { Length: > 0 } id
-            ? context.Workflow.Definition.Variables.FirstOrDefault(v => v.Id == id || v.Name == id)?.Name
-            : null;
 
     // A literal, or Elsa's Object expression (a JSON literal): values known before any instance exists.
     private static bool IsConstant(WorkflowExpression? expression) =>
