@@ -19,7 +19,7 @@ public sealed class CopyPasteAndLayoutTests
         Assert.Equal(["start", "write", "Start1", "WriteLine1"], definition.Root.Activities.Select(a => a.Id));
         Assert.Contains(definition.Root.Connections, c => (c.Source, c.SourcePort, c.Target) == ("Start1", "Done", "WriteLine1"));
         Assert.Equal(new(400, 180), FlowchartDiagramMapper.ReadPosition(definition.Root.Activities[3]));
-        Assert.Equal("Здравствуйте", definition.Root.Activities[3].Inputs["text"].Expression!.Value?.ToString());
+        Assert.Equal("Здравствуйте", definition.Root.Activities[3].Inputs["text"].Expression!.Text);
         Assert.Equal(["Start1", "WriteLine1"], session.Diagram.GetSelectedModels().OfType<ActivityNodeModel>().Select(n => n.Activity.Id));
 
         session.Undo();
@@ -40,7 +40,7 @@ public sealed class CopyPasteAndLayoutTests
 
         var definition = target.ToDefinition();
         Assert.Equal(["start", "write", "WriteLine1", "WriteLine2"], definition.Root.Activities.Select(a => a.Id));
-        Assert.Equal("Первый", definition.Root.Activities[2].Inputs["text"].Expression!.Value?.ToString());
+        Assert.Equal("Первый", definition.Root.Activities[2].Inputs["text"].Expression!.Text);
         Assert.Equal(new(600, 500), FlowchartDiagramMapper.ReadPosition(definition.Root.Activities[3]));
         Assert.Single(definition.Root.Connections);
     }
