@@ -55,6 +55,13 @@ public sealed class StudioApiClient(HttpClient http)
         return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
     }
 
+    /// <summary>Retracts the published version: nothing new starts until a version is published again.</summary>
+    public async Task<WorkflowDefinition> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var response = await http.PostAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/retract", null, cancellationToken);
+        return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
+    }
+
     /// <summary>Starts an instance of the published version (or of <paramref name="version"/>) and runs it until it finishes or waits.</summary>
     public async Task<InstanceSummary> ExecuteAsync(string definitionId, JsonObject? input, string? correlationId, int? version = null, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace KitchenWorkflows.Studio.Tests.EndToEnd;
 
-/// <summary>▶ in the list of workflows runs the workflow: at once without inputs, after asking for them with; then shows the new instance.</summary>
+/// <summary>
+/// The list's actions on a workflow: ▶ runs it (at once without inputs, after asking for them with) and shows the new
+/// instance; Retract, after asking, leaves it unpublished.
+/// </summary>
 public sealed class DefinitionListRunTests(StudioServerFixture server) : IClassFixture<StudioServerFixture>
 {
     [ChromiumFact]
@@ -30,6 +33,25 @@ public sealed class DefinitionListRunTests(StudioServerFixture server) : IClassF
             Assert.Equal("Анна", instance["input"]!["customer"]!.GetValue<string>());
             Assert.Equal(3, instance["input"]!["visits"]!.GetValue<int>());
         });
+    }
+
+    [ChromiumFact]
+    public async Task Retract_AfterConfirmation_LeavesItUnpublished()
+    {
+        await PublishAsync(StudioPage.TwoSteps("list-retract"));
+
+        await StudioPage.RunAsync("list-retract", async page =>
+        {
+            await page.GotoAsync(new Uri(server.BaseAddress, "studio").ToString());
+            await page.Locator("[data-retract=list-retract]").ClickAsync();
+            await page.Locator("[data-testid=retract-confirm]").ClickAsync();
+            await page.Locator("[data-retract=list-retract][disabled]").WaitForAsync();
+            await page.Locator("[data-run=list-retract][disabled]").WaitForAsync();
+        });
+
+        using var http = TestKeys.Client(server.BaseAddress, server.AdminKey);
+        var list = (await http.GetFromJsonAsync<JsonArray>("api/workflow-definitions"))!;
+        Assert.Null((int?)list.Single(d => (string?)d!["definitionId"] == "list-retract")!["publishedVersion"]);
     }
 
     private const string WithInput = """
