@@ -19,6 +19,7 @@ public static class StudioServiceCollectionExtensions
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         services.AddOptions<StudioOptions>().BindConfiguration(StudioOptions.SectionName);
         services.AddHttpClient(HttpClientName);
+        services.AddScoped<Editing.ActivityClipboard>();
         // Scoped to the circuit: the base address comes from the address this user opened the Studio at, and every
         // call carries this circuit's user (the host's IStudioUserCredentials says how).
         services.AddScoped(sp =>

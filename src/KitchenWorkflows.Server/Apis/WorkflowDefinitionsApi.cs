@@ -44,6 +44,11 @@ internal static class WorkflowDefinitionsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.EditDefinitions);
+        group.MapPost("/{definitionId}/retract", RetractAsync).WithName("RetractWorkflowDefinition")
+            .WithSummary("Retract the published version: nothing new starts (its triggers go with it), running instances carry on. Publishing again undoes it.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.EditDefinitions);
         group.MapPost("/{definitionId}/execute", ExecuteAsync).WithName("ExecuteWorkflow")
             .WithSummary("Start an instance and run it until it finishes or waits. Honours Idempotency-Key.")
             .WithDescription("Runs the published version; ?version=N runs that version instead (the Studio's test run of a saved draft; not for API clients).")
@@ -97,6 +102,10 @@ internal static class WorkflowDefinitionsApi
 
     private static async Task<Ok<JsonObject>> PublishAsync(string definitionId, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(await store.PublishAsync(definitionId, user.ToAuditActor(), cancellationToken)));
+
+    // An unknown definition (404) and one with nothing published (409) are the store's exceptions, answered as problems.
+    private static async Task<Ok<JsonObject>> RetractAsync(string definitionId, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject((await store.RetractAsync(definitionId, user.ToAuditActor(), cancellationToken)).Definition));
 
     private static async Task<Results<Ok<WorkflowInstanceSummary>, ValidationProblem, ProblemHttpResult>> ExecuteAsync(
         string definitionId, StartWorkflowRequest? body, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, string? version,

@@ -55,6 +55,13 @@ public sealed class StudioApiClient(HttpClient http)
         return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
     }
 
+    /// <summary>Retracts the published version: nothing new starts until a version is published again.</summary>
+    public async Task<WorkflowDefinition> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var response = await http.PostAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/retract", null, cancellationToken);
+        return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
+    }
+
     /// <summary>Starts an instance of the published version (or of <paramref name="version"/>) and runs it until it finishes or waits.</summary>
     public async Task<InstanceSummary> ExecuteAsync(string definitionId, JsonObject? input, string? correlationId, int? version = null, CancellationToken cancellationToken = default)
     {
@@ -93,6 +100,19 @@ public sealed class StudioApiClient(HttpClient http)
 
     public async Task<InstanceSummary> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
         await ReadAsync<InstanceSummary>(await http.PostAsync($"api/workflow-instances/{Uri.EscapeDataString(instanceId)}/retry", null, cancellationToken), cancellationToken);
+
+    /// <summary>Submits a bulk cancel, retry or delete (<paramref name="operation"/>); the server runs it in the background.</summary>
+    public async Task<BulkPlanInfo> SubmitBulkOperationAsync(string operation, BulkTarget target, CancellationToken cancellationToken = default)
+    {
+        var filter = target.Filter is { } query
+            ? new { query.DefinitionId, query.Status, query.SubStatus, query.CorrelationId }
+            : null;
+        var body = new { operation, instanceIds = target.InstanceIds, filter };
+        return await ReadAsync<BulkPlanInfo>(await http.PostAsJsonAsync("api/bulk-operations", body, Json, cancellationToken), cancellationToken);
+    }
+
+    public async Task<BulkPlanInfo> GetBulkOperationAsync(string planId, CancellationToken cancellationToken = default) =>
+        await ReadAsync<BulkPlanInfo>(await http.GetAsync($"api/bulk-operations/{Uri.EscapeDataString(planId)}", cancellationToken), cancellationToken);
 
     /// <summary>Publishes an event; answers the ids of the instances it resumed or started.</summary>
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? correlationId, JsonNode? payload, CancellationToken cancellationToken = default)

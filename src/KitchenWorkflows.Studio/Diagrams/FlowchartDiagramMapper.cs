@@ -67,7 +67,7 @@ public static class FlowchartDiagramMapper
             ? new Point(x, y)
             : null;
 
-    private static void WritePosition(ActivityNode activity, Point position)
+    public static void WritePosition(ActivityNode activity, Point position)
     {
         if (activity.Metadata["designer"] is not JsonObject designer)
         {

@@ -8,15 +8,8 @@ public static class ActivityFactory
 {
     public static ActivityNode Create(ActivityTypeInfo type, IEnumerable<string> takenIds)
     {
-        var taken = takenIds.ToHashSet(StringComparer.Ordinal);
-        var stem = type.TypeName[(type.TypeName.LastIndexOf('.') + 1)..];
-        var number = 1;
-        while (taken.Contains(stem + number))
-        {
-            number++;
-        }
-
-        var node = new ActivityNode { Id = stem + number, Name = stem + number, Type = type.TypeName, Version = type.Version };
+        var id = FreeId(type.TypeName, takenIds.ToHashSet(StringComparer.Ordinal));
+        var node = new ActivityNode { Id = id, Name = id, Type = type.TypeName, Version = type.Version };
         node.Metadata["displayText"] = type.DisplayName;
         foreach (var input in type.Inputs)
         {
@@ -28,5 +21,18 @@ public static class ActivityFactory
         }
 
         return node;
+    }
+
+    /// <summary>The type's short name with the first number not taken: <c>WriteLine1</c>, <c>WriteLine2</c>...</summary>
+    public static string FreeId(string typeName, IReadOnlySet<string> taken)
+    {
+        var stem = typeName[(typeName.LastIndexOf('.') + 1)..];
+        var number = 1;
+        while (taken.Contains(stem + number))
+        {
+            number++;
+        }
+
+        return stem + number;
     }
 }

@@ -15,15 +15,16 @@ namespace KitchenWorkflows.Studio.Editing;
 /// One open definition in the designer: the definition, its canvas, undo/redo, the selection and the
 /// last validation report. Every change ends in <see cref="Commit"/>, which records an undo step.
 /// </summary>
-public sealed class DesignerSession
+public sealed partial class DesignerSession
 {
     private const string ErrorColor = "#d32f2f";
     private const string LinkColor = "#78909c";
     private string _savedSnapshot = "";
     private IReadOnlyList<ConnectionLinkModel> _sentLinks = [];
 
-    public DesignerSession(WorkflowDefinition definition, IReadOnlyList<ActivityTypeInfo> types, bool readOnly = false)
+    public DesignerSession(WorkflowDefinition definition, IReadOnlyList<ActivityTypeInfo> types, bool readOnly = false, ActivityClipboard? clipboard = null)
     {
+        Clipboard = clipboard ?? new ActivityClipboard();
         Types = types.GroupBy(t => t.TypeName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         ReadOnly = readOnly;
         Diagram = CreateDiagram(readOnly);
@@ -190,6 +191,12 @@ public sealed class DesignerSession
                 break;
             case "y" or "Y" when e.CtrlKey:
                 Redo();
+                break;
+            case "c" or "C" when e.CtrlKey:
+                CopySelection();
+                break;
+            case "v" or "V" when e.CtrlKey:
+                Paste();
                 break;
         }
     }

@@ -11,6 +11,14 @@ window.kwStudio = {
         URL.revokeObjectURL(url);
     },
 
+    // Gives the keyboard back to the diagram inside a container (its shortcuts listen there).
+    focusCanvas: function (container) {
+        const canvas = container && container.querySelector(".diagram-canvas");
+        if (canvas) {
+            canvas.focus();
+        }
+    },
+
     // The size of an activity node and where its ports sit inside it, in unscaled canvas pixels. The scale is read
     // from the same layout as the boxes, so a zoom that changes while the answer travels cannot skew them (the
     // diagram library divides screen boxes by the zoom it holds when they arrive, which a fit may just have changed).

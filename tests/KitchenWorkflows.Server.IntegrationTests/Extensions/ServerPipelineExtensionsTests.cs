@@ -13,6 +13,7 @@ public abstract class ServerPipelineExtensionsTests(ServerFixture server) : ApiT
         "/api/workflow-definitions",
         "/api/workflow-definitions/{definitionId}",
         "/api/workflow-definitions/{definitionId}/publish",
+        "/api/workflow-definitions/{definitionId}/retract",
         "/api/workflow-definitions/{definitionId}/execute",
         "/api/workflow-definitions/{definitionId}/dispatch",
         "/api/workflow-instances",
@@ -35,7 +36,7 @@ public abstract class ServerPipelineExtensionsTests(ServerFixture server) : ApiT
         Assert.Equal(["get"], verbs["/api/workflow-definitions/{definitionId}"]);
         Assert.Equal(["delete", "get"], verbs["/api/workflow-instances"].Order());
         Assert.Equal(["delete", "get"], verbs["/api/workflow-instances/{id}"].Order());
-        foreach (var post in ContractPaths.Where(p => p.EndsWith("publish", StringComparison.Ordinal) || p.EndsWith("execute", StringComparison.Ordinal)
+        foreach (var post in ContractPaths.Where(p => p.EndsWith("publish", StringComparison.Ordinal) || p.EndsWith("retract", StringComparison.Ordinal) || p.EndsWith("execute", StringComparison.Ordinal)
             || p.EndsWith("dispatch", StringComparison.Ordinal) || p.EndsWith("cancel", StringComparison.Ordinal) || p.EndsWith("retry", StringComparison.Ordinal) || p.StartsWith("/api/events", StringComparison.Ordinal)))
         {
             Assert.Equal(["post"], verbs[post]);

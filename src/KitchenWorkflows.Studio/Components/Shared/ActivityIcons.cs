@@ -24,6 +24,8 @@ public static class ActivityIcons
         {
             "Branching" => Icons.Material.Filled.CallSplit,
             "Timing" or "Scheduling" => Icons.Material.Filled.Schedule,
+            // Published workflows usable as activities (the server's category for them).
+            "Workflows" => Icons.Material.Filled.Schema,
             _ => Icons.Material.Filled.Widgets,
         },
     };
