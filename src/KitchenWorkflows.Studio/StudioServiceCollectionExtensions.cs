@@ -34,6 +34,7 @@ public static class StudioServiceCollectionExtensions
             };
             return new StudioApiClient(http);
         });
+        services.AddScoped<Editing.PendingImports>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using KitchenWorkflows.Engine.Definitions;
 
 namespace KitchenWorkflows.Studio.Editing;
@@ -13,6 +15,9 @@ namespace KitchenWorkflows.Studio.Editing;
 public static class ListValue
 {
     private static readonly string[] NumberElements = ["<Int32>", "<Int64>", "<Double>", "<Decimal>", "<Single>"];
+
+    // Russian branch names stay readable in the definition's JSON text.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>The items of a constant list of strings or numbers; null when the value is something else (objects, a script).</summary>
     public static IReadOnlyList<string>? Read(WorkflowExpression? expression)
@@ -45,7 +50,7 @@ public static class ListValue
             ? JsonValue.Create(n)
             : (JsonNode)JsonValue.Create(item))]);
         return syntax == ExpressionTypes.Object
-            ? new WorkflowExpression(ExpressionTypes.Object, JsonValue.Create(array.ToJsonString()))
+            ? new WorkflowExpression(ExpressionTypes.Object, JsonValue.Create(array.ToJsonString(Readable)))
             : new WorkflowExpression(ExpressionTypes.Literal, array);
     }
 

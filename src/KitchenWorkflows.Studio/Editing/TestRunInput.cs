@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 
 namespace KitchenWorkflows.Studio.Editing;
 
@@ -12,7 +11,7 @@ namespace KitchenWorkflows.Studio.Editing;
 /// </summary>
 public static class TestRunInput
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// <paramref name="input"/> with the keys of <paramref name="before"/> replaced by those of <paramref name="after"/>

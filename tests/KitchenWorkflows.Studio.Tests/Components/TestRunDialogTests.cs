@@ -19,7 +19,9 @@ public sealed class TestRunDialogTests : StudioTestContext
         definition.Inputs.Add(new ParameterDefinition { Name = "callerKind", TypeName = "String" });
         Render<MudPopoverProvider>();
         var provider = Render<MudDialogProvider>();
-        var dialog = Render<TestRunDialog>(p => p.Add(c => c.Definition, definition).Add(c => c.Open, true));
+        // Opened after the first render, as the toolbar's button opens it.
+        var dialog = Render<TestRunDialog>(p => p.Add(c => c.Definition, definition).Add(c => c.Open, false));
+        dialog.Render(p => p.Add(c => c.Definition, definition).Add(c => c.Open, true));
         provider.WaitForAssertion(() => Assert.Contains("\"callerKind\"", RunInput(provider), StringComparison.Ordinal));
 
         definition.Inputs[0].Name = "kind";
@@ -33,5 +35,9 @@ public sealed class TestRunDialogTests : StudioTestContext
         });
     }
 
-    private static string RunInput(IRenderedComponent<MudDialogProvider> provider) => provider.Find("[data-testid=run-input] textarea").GetAttribute("value") ?? "";
+    private static string RunInput(IRenderedComponent<MudDialogProvider> provider)
+    {
+        var area = provider.Find("textarea[data-testid=run-input]");
+        return area.GetAttribute("value") ?? area.TextContent;
+    }
 }

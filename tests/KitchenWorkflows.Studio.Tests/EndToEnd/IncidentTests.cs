@@ -21,11 +21,7 @@ public sealed class IncidentTests(StudioServerFixture server) : IClassFixture<St
         var instance = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("Faulted", instance["subStatus"]!.GetValue<string>());
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browser.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1680, Height = 1000 } });
-        page.SetDefaultTimeout(20_000);
-        try
+        await StudioPage.RunAsync("incident", async page =>
         {
             await page.GotoAsync(new Uri(server.BaseAddress, $"studio/instances/{instance["workflowInstanceId"]}").ToString());
             await page.GetByRole(AriaRole.Tab, new() { Name = "Incidents" }).ClickAsync();
@@ -37,13 +33,6 @@ public sealed class IncidentTests(StudioServerFixture server) : IClassFixture<St
 
             await page.Locator("[data-testid=retry]").ClickAsync();
             await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Retried, and it faulted again: " + Explained);
-            await Assertions.Expect(page.Locator(".mud-snackbar")).Not.ToContainTextAsync("Retried from the faulted activity");
-        }
-        catch
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("incident-failure.png") });
-            await File.WriteAllTextAsync(Browser.ScreenshotPath("incident-failure.html"), await page.ContentAsync());
-            throw;
-        }
+        });
     }
 }
