@@ -1,5 +1,5 @@
-using Bunit;
 using System.Text.Json.Nodes;
+using Bunit;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Studio.Api;
 using KitchenWorkflows.Studio.Components.Designer;
