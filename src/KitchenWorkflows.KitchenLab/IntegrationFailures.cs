@@ -22,7 +22,7 @@ internal static class IntegrationFailures
         }
         catch (OptionsValidationException ex)
         {
-            return ActivityResult.Fault($"Kitchen Lab settings are missing or invalid: {ex.Message}", retryable: false);
+            return ActivityResult.Fault(IntegrationSettings.Explain(ex), retryable: false, detail: ex.Message);
         }
     }
 }

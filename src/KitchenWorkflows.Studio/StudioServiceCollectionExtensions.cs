@@ -35,6 +35,7 @@ public static class StudioServiceCollectionExtensions
             };
             return new StudioApiClient(http);
         });
+        services.AddScoped<Editing.PendingImports>();
         return services;
     }
 }

@@ -24,9 +24,10 @@ public abstract record ActivityResult
     /// <summary>
     /// Fault the activity with a message (no exception involved). The retry policy applies unless
     /// <paramref name="retryable"/> is false: a failure that repeating cannot fix (an invalid phone number, a
-    /// request the outside system rejected) faults the instance at once, for ops to look at.
+    /// request the outside system rejected) faults the instance at once, for ops to look at. <paramref name="detail"/>
+    /// is the technical message beneath a <paramref name="message"/> written for ops (the exception it explains).
     /// </summary>
-    public static ActivityResult Fault(string message, bool retryable = true) => new Faulted(message, retryable);
+    public static ActivityResult Fault(string message, bool retryable = true, string? detail = null) => new Faulted(message, retryable, detail);
 
     /// <summary>A composite scheduled children and completes when a child's completion says so.</summary>
     public static ActivityResult Running { get; } = new AwaitingChildren();
@@ -61,6 +62,6 @@ public abstract record ActivityResult
     /// <summary>Asks the nearest workflow to complete through <paramref name="Outcomes"/>.</summary>
     public sealed record WorkflowCompletionRequested(IReadOnlyList<string> Outcomes) : ActivityResult;
 
-    /// <summary>Failed; <paramref name="Retryable"/> says whether the retry policy applies.</summary>
-    public sealed record Faulted(string Message, bool Retryable = true) : ActivityResult;
+    /// <summary>Failed; <paramref name="Retryable"/> says whether the retry policy applies; <paramref name="Detail"/> is the technical message beneath <paramref name="Message"/>, if any.</summary>
+    public sealed record Faulted(string Message, bool Retryable = true, string? Detail = null) : ActivityResult;
 }

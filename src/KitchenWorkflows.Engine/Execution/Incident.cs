@@ -9,8 +9,11 @@ public sealed record Incident
     /// <summary>The faulted activity's type.</summary>
     public required string ActivityType { get; init; }
 
-    /// <summary>The error message.</summary>
+    /// <summary>The error message: for the failures the engine or an activity knows, what failed and what to do.</summary>
     public required string Message { get; init; }
+
+    /// <summary>The technical message beneath an explained <see cref="Message"/> (the exception's own); null when the message is that already.</summary>
+    public string? Detail { get; init; }
 
     /// <summary>The CLR type of the exception, when there was one.</summary>
     public string? ExceptionType { get; init; }

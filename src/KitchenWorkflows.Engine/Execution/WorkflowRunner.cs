@@ -361,10 +361,11 @@ public sealed partial class WorkflowRunner(
                 break;
             case FaultedByException faulted:
                 LogActivityFailed(logger, faulted.Exception, id, state.Id);
-                Fault(context, started, faulted.Exception.Message, faulted.Exception.GetType().FullName, ran: true);
+                var (message, detail) = FaultExplanation.Of(faulted.Exception);
+                Fault(context, started, message, faulted.Exception.GetType().FullName, ran: true, detail: detail);
                 break;
             case ActivityResult.Faulted faulted:
-                Fault(context, started, faulted.Message, exceptionType: null, ran: true, faulted.Retryable);
+                Fault(context, started, faulted.Message, exceptionType: null, ran: true, faulted.Retryable, faulted.Detail);
                 break;
         }
     }
@@ -383,7 +384,7 @@ public sealed partial class WorkflowRunner(
     // ran is false when the run halted before the activity ran: no retry policy applies, and a retry
     // later runs it as a new execution rather than as a repeat of a failed one. retryable is false when the
     // activity said repeating cannot help: the instance faults at once, and a retry by hand still repeats this execution.
-    private void Fault(ActivityExecutionContext context, DateTimeOffset started, string message, string? exceptionType, bool ran, bool retryable = true)
+    private void Fault(ActivityExecutionContext context, DateTimeOffset started, string message, string? exceptionType, bool ran, bool retryable = true, string? detail = null)
     {
         var state = context.Workflow.State;
         var id = context.Activity.Key;
@@ -422,6 +423,7 @@ public sealed partial class WorkflowRunner(
             ActivityId = context.ActivityId,
             ActivityType = context.Activity.Node.Type,
             Message = message,
+            Detail = detail,
             ExceptionType = exceptionType,
             Attempts = attempts,
             Timestamp = clock.GetUtcNow(),

@@ -34,7 +34,7 @@ public static class ValueConverter
         }
         catch (Exception ex) when (ex is InvalidCastException or OverflowException or FormatException or JsonException or ArgumentException)
         {
-            throw new FormatException($"The value '{Describe(value)}' cannot be read as {target.Name}.", ex);
+            throw new ValueConversionException($"The value '{Describe(value)}' cannot be read as {target.Name}.", value, target, ex);
         }
     }
 

@@ -32,7 +32,7 @@ internal static class PersonalDataView
             CorrelationId = PersonalDataMasker.MaskText(b.CorrelationId),
             Payload = b.Payload is null ? null : PersonalDataMasker.MaskDictionary(b.Payload),
         })],
-        Incidents = [.. instance.Incidents.Select(i => i with { Message = PersonalDataMasker.MaskText(i.Message)! })],
+        Incidents = [.. instance.Incidents.Select(i => i with { Message = PersonalDataMasker.MaskText(i.Message)!, Detail = PersonalDataMasker.MaskText(i.Detail) })],
     };
 
     public static IReadOnlyList<JournalEntry> Shape(IReadOnlyList<JournalEntry> journal, ClaimsPrincipal user) => MaySeePersonalData(user) ? journal :

@@ -88,8 +88,8 @@ public sealed record InstanceSummary
 /// <summary>Where an instance waits.</summary>
 public sealed record BookmarkInfo(string Id, string ActivityId, string ActivityType, string Name, string? CorrelationId, DateTimeOffset? DueAt, DateTimeOffset CreatedAt);
 
-/// <summary>Why an instance faulted.</summary>
-public sealed record IncidentInfo(string ActivityId, string ActivityType, string Message, string? ExceptionType, int Attempts, DateTimeOffset Timestamp, bool Resolved);
+/// <summary>Why an instance faulted: <paramref name="Message"/> for ops, <paramref name="Detail"/> the technical message beneath it, if any.</summary>
+public sealed record IncidentInfo(string ActivityId, string ActivityType, string Message, string? ExceptionType, int Attempts, DateTimeOffset Timestamp, bool Resolved, string? Detail = null);
 
 /// <summary>One activity execution of an instance.</summary>
 public sealed record JournalEntryInfo(

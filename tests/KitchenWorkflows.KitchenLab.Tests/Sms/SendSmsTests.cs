@@ -114,9 +114,10 @@ public sealed class SendSmsTests : IAsyncLifetime
         var result = await harness.RunAsync(Flow("+79161234567"));
 
         Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
-        var message = Assert.Single(result.State.Incidents).Message;
-        Assert.Contains("Kitchen Lab settings are missing or invalid", message, StringComparison.Ordinal);
-        Assert.Contains("Token", message, StringComparison.Ordinal);
+        // What ops read says what to set, by the environment variables they set; the validation message is the detail beneath.
+        var incident = Assert.Single(result.State.Incidents);
+        Assert.Equal("The SMS gateway is not configured: set Sms__BaseUrl and Sms__Token, then Retry.", incident.Message);
+        Assert.Contains("'Token'", incident.Detail, StringComparison.Ordinal);
         Assert.Empty(_gateway.Requests);
     }
 }

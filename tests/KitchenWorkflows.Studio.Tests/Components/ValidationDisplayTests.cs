@@ -63,6 +63,27 @@ public sealed class ValidationDisplayTests : StudioTestContext
     }
 
     [Fact]
+    public void ValidationPanel_WithNames_NamesTheActivityAndTheInputAsOpsSeeThem_PathAsTooltip()
+    {
+        var definition = TestData.TwoStep();
+        definition.Root.Activities[1].Metadata["displayText"] = "Скрипт оператора";
+        definition.Variables.Add(new Engine.Definitions.VariableDefinition { Name = "Counter" });
+        var report = ValidationReport.From(definition, new Dictionary<string, string[]>
+        {
+            ["$.root.activities[1].text"] = ["'Text' is required."],
+            ["$.variables[0].value"] = ["Not a number."],
+        });
+        var names = new DisplayNames(definition, new Dictionary<string, Api.ActivityTypeInfo> { ["Elsa.WriteLine"] = TestData.WriteLine });
+
+        var panel = Render<ValidationPanel>(p => p.Add(c => c.Report, report).Add(c => c.Names, names));
+
+        var places = panel.FindAll(".kw-problem__path").Select(e => e.TextContent).ToList();
+        Assert.Equal(["Скрипт оператора · Text", "Variable 'Counter'"], places);
+        Assert.DoesNotContain("$.root", string.Concat(places), StringComparison.Ordinal);
+        Assert.Equal("$.root.activities[1].text", panel.FindAll(".kw-problem")[0].GetAttribute("title"));
+    }
+
+    [Fact]
     public void ValidationPanel_NoErrors_SaysSo()
     {
         var panel = Render<ValidationPanel>(p => p.Add(c => c.Report, ValidationReport.Empty));
