@@ -106,9 +106,11 @@ internal static class ElsaWorkflowDefinitionJson
     private static JsonArray Links(IReadOnlyList<ElsaLink> links) =>
         [.. links.Select(l => (JsonNode)new JsonObject { ["href"] = l.Href, ["rel"] = l.Rel, ["method"] = l.Method })];
 
+    // Absent or null alike: Elsa Studio's "Create workflow" sends nulls for the collections, and Elsa's own entity never
+    // answers them null (Elsa Studio's workflow settings read customProperties and options without a null check).
     private static void Default(JsonObject model, string name, Func<JsonNode?> value)
     {
-        if (!model.ContainsKey(name))
+        if (model[name] is null)
         {
             model[name] = value();
         }

@@ -29,6 +29,11 @@ internal static class ElsaStudioEndpoints
                 return Results.Json(Credential(context, tokens));
             })
             .RequireAuthorization(Policies.Studio);
+        // Elsa Studio's own addresses for an instance and a definition, where its editor sends the browser after a run (the
+        // custom element cannot take the callback it would call instead: Blazor hands JavaScript functions only to event
+        // callbacks) and its viewer after "edit". They lead to the same views of our page.
+        group.MapGet("workflows/instances/{id}/view", (string id) => Results.Redirect($"{Path}#/instances/{Uri.EscapeDataString(id)}")).AllowAnonymous();
+        group.MapGet("workflows/definitions/{id}/edit", (string id) => Results.Redirect($"{Path}#/definitions/{Uri.EscapeDataString(id)}")).AllowAnonymous();
         // Like /studio's scripts and styles: public files (a public npm package); the page and the API are what is guarded.
         group.MapGet("{**path}", (HttpContext context, string path) => files.Serve(context, path)).AllowAnonymous();
     }

@@ -62,6 +62,19 @@ internal static class ElsaStudioPage
           }];
         }
 
+        // Blazor disposes a removed element's component only a second after it left the page. Each element holds its own
+        // MudBlazor popover provider, and a second one alive at the same time fails ("There is already a subscriber to the
+        // content with the given section ID 'mud-overlay-to-popover-provider'"), so the old one is disposed first.
+        // Once per element, however many routes retire it while it is going.
+        function retire(element) {
+          element.retired ??= (async () => {
+            element.remove();
+            const component = await element._addRootComponentPromise;
+            await component?.dispose();
+          })();
+          return element.retired;
+        }
+
         async function route() {
           const [section, name, attributes, callbacks] = target(location.hash.replace(/^#/, '') || '/');
           document.querySelectorAll('[data-section]').forEach(a =>
@@ -70,7 +83,10 @@ internal static class ElsaStudioPage
           // properties are lost when it is upgraded.
           const routed = ++routes;
           await customElements.whenDefined(name);
-          if (routed === routes) document.getElementById('elsa-host').replaceChildren(create(name, attributes, callbacks));
+          if (routed !== routes) return;
+          const host = document.getElementById('elsa-host');
+          await Promise.all([...host.children].map(retire));
+          if (routed === routes) host.replaceChildren(create(name, attributes, callbacks));
         }
 
         // A fresh credential before this one lapses. The elements keep theirs in one shared service, which a new
@@ -85,6 +101,18 @@ internal static class ElsaStudioPage
           document.body.append(provider);
           setTimeout(() => provider.remove(), 10000);
         }
+
+        // After a run the editor moves to Elsa Studio's own address of the instance, workflows/instances/{id}/view (the
+        // callback it would call instead cannot be set from JavaScript: Blazor hands functions only to event callbacks),
+        // by a navigation within the page. Such an address becomes the view of ours; the server redirects it too, for a
+        // reload or a browser without the Navigation API.
+        window.navigation?.addEventListener('navigate', event => {
+          const destination = new URL(event.destination.url);
+          const match = destination.pathname.match(/\/elsa-studio\/workflows\/(instances|definitions)\/([^/]+)\/(view|edit)$/);
+          if (!match || !event.cancelable) return;
+          event.preventDefault();
+          go('#/' + match[1] + '/' + match[2]);
+        });
 
         setInterval(renew, credential.expiresIn * 1000 / 3);
         window.addEventListener('hashchange', route);

@@ -94,6 +94,27 @@ public abstract class ElsaWorkflowDefinitionsTests(ServerFixture server) : ApiTe
     }
 
     [ProviderFact]
+    public async Task Save_AsElsaStudiosCreateWorkflowSendsIt_AnswersEmptyCollectionsWhereTheModelHadNulls()
+    {
+        // Elsa Studio's "Create workflow", word for word: nulls for the collections and options. Elsa answers them empty,
+        // and the editor's workflow settings fail on a null customProperties.
+        var model = JsonNode.Parse("""
+            {"definitionId":null,"name":"Новый процесс","description":null,"toolVersion":"3.8.0.0","variables":null,"inputs":null,
+             "outputs":null,"outcomes":null,"customProperties":null,"isReadonly":false,"options":null,
+             "root":{"id":"481e442a7762d5b0","type":"Elsa.Flowchart","version":1,"name":"Flowchart1"},"links":null,
+             "createdAt":"0001-01-01T00:00:00+00:00","version":1,"isLatest":true,"isPublished":false,"id":null}
+            """);
+
+        var response = await Client.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model, publish = (bool?)null });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var definition = (await ReadObjectAsync(response))["workflowDefinition"];
+        ElsaContracts.AssertMeets(ElsaContracts.WorkflowDefinition, definition, "created definition");
+        var read = await GetObjectAsync($"/elsa/api/workflow-definitions/by-definition-id/{definition!["definitionId"]}?versionOptions=Latest");
+        ElsaContracts.AssertMeets(ElsaContracts.WorkflowDefinition, read, "created definition, read again");
+    }
+
+    [ProviderFact]
     public async Task Save_InvalidModel_Is400WithPathsIntoTheBody()
     {
         var model = JsonNode.Parse(LoadWorkflow("delay.json", NewId("elsa-bad")))!.AsObject();

@@ -35,6 +35,21 @@ public sealed class ElsaStudioEndpointTests(SqliteServer server) : ApiTestBase(s
     }
 
     [Fact]
+    public async Task ElsaStudiosOwnAddresses_OfAnInstanceAndADefinition_LeadToThePagesViews()
+    {
+        // Where Elsa Studio's editor sends the browser after a run, and its viewer after "edit".
+        using var anonymous = server.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var instance = await anonymous.GetAsync("/elsa-studio/workflows/instances/01a2%20b/view");
+        var definition = await anonymous.GetAsync("/elsa-studio/workflows/definitions/contact-scheme-phone/edit");
+
+        Assert.Equal(HttpStatusCode.Redirect, instance.StatusCode);
+        Assert.Equal("/elsa-studio#/instances/01a2%20b", instance.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, definition.StatusCode);
+        Assert.Equal("/elsa-studio#/definitions/contact-scheme-phone", definition.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Credential_IsABearerTokenOfThePageUser_ThatTheApiAcceptsAndNoOneCanForge()
     {
         using var anonymous = ClientWithKey(null);
