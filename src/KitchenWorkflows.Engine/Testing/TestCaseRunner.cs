@@ -25,11 +25,21 @@ public sealed class TestCaseRunner(WorkflowCompiler compiler, WorkflowRunner run
         var results = new List<TestCaseResult>(cases.Count);
         foreach (var testCase in cases)
         {
-            var run = await runner.StartAsync(workflow, new StartRequest { Input = testCase.Input, DryRun = true }, cancellationToken);
-            var actual = TestRunOutcome.From(run.State, run.Journal);
+            var actual = await TryAsync(workflow, testCase.Input, cancellationToken);
             results.Add(new TestCaseResult(testCase.Name, TestCaseComparison.Compare(testCase.Expected, actual), actual));
         }
 
         return results;
+    }
+
+    /// <summary>One test run of <paramref name="definition"/> with <paramref name="input"/>, as a test case runs: what the Studio saves as a test case.</summary>
+    /// <exception cref="Validation.WorkflowDefinitionException">The definition does not validate.</exception>
+    public Task<TestRunOutcome> TryAsync(WorkflowDefinition definition, IReadOnlyDictionary<string, object?> input, CancellationToken cancellationToken = default) =>
+        TryAsync(compiler.Compile(definition), input, cancellationToken);
+
+    private async Task<TestRunOutcome> TryAsync(CompiledWorkflow workflow, IReadOnlyDictionary<string, object?> input, CancellationToken cancellationToken)
+    {
+        var run = await runner.StartAsync(workflow, new StartRequest { Input = input, DryRun = true }, cancellationToken);
+        return TestRunOutcome.From(run.State, run.Journal);
     }
 }
