@@ -1,4 +1,5 @@
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Values;
 
 namespace KitchenWorkflows.Engine.Testing;
 
@@ -51,7 +52,8 @@ public sealed record TestRunOutcome
     public TestCaseExpectation ToExpectation() => new()
     {
         Status = Status,
-        Outputs = Outputs.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal),
+        // Normalized: an outcome read from JSON (the Studio's) holds JSON elements, which a test case keeps as plain values.
+        Outputs = Outputs.ToDictionary(o => o.Key, o => PlainValues.Normalize(o.Value), StringComparer.Ordinal),
         Journal = [.. Journal],
         Path = [.. Path],
     };
