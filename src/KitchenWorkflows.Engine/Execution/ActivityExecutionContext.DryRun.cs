@@ -26,7 +26,7 @@ public sealed partial class ActivityExecutionContext
             return await call();
         }
 
-        Workflow.State.WithheldCalls.Add(new WithheldCall
+        (Workflow.State.WithheldCalls ??= []).Add(new WithheldCall
         {
             ActivityId = Activity.Key,
             System = system,

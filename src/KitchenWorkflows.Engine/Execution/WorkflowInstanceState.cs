@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace KitchenWorkflows.Engine.Execution;
 
 /// <summary>
@@ -95,10 +97,14 @@ public sealed class WorkflowInstanceState
     /// A test run (<see cref="StartRequest.DryRun"/>): kept with the instance, so a test run stays one when an event
     /// or a timer resumes it later, on any node.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool DryRun { get; set; }
 
-    /// <summary>The outside calls a test run recorded instead of making, in order.</summary>
-    public List<WithheldCall> WithheldCalls { get; set; } = [];
+    /// <summary>
+    /// The outside calls a test run recorded instead of making, in order; null until it records one, so that the
+    /// snapshots of real runs, written after every step, carry neither this nor <see cref="DryRun"/>.
+    /// </summary>
+    public List<WithheldCall>? WithheldCalls { get; set; }
 
     /// <summary>The number of journal entries written so far.</summary>
     public long JournalSequence { get; set; }

@@ -29,7 +29,7 @@ public sealed record TestRunOutcome
     public static TestRunOutcome From(WorkflowInstanceState state, IEnumerable<JournalEntry> journal)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return From(state.SubStatus, state.Output, journal, state.WithheldCalls);
+        return From(state.SubStatus, state.Output, journal, state.WithheldCalls ?? []);
     }
 
     /// <summary>The outcome of a run, from its parts as the instance API shows them.</summary>

@@ -100,7 +100,7 @@ public sealed record WorkflowInstanceSummary
         Incidents = state.Incidents,
         ExecutionCounts = state.ExecutionCounts,
         DryRun = state.DryRun,
-        WithheldCalls = state.WithheldCalls,
+        WithheldCalls = state.WithheldCalls ?? [],
         CreatedAt = state.CreatedAt,
         UpdatedAt = state.UpdatedAt,
         FinishedAt = state.FinishedAt,
