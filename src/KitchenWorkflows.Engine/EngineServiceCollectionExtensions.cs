@@ -47,6 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<DefinitionLimitsValidator>();
         services.TryAddSingleton<WorkflowCompiler>();
         services.TryAddSingleton<WorkflowRunner>();
+        services.TryAddSingleton<Testing.TestCaseRunner>();
         services.TryAddSingleton<Runtime.InMemoryWorkflowRuntime>();
         return services;
     }

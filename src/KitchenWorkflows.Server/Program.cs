@@ -47,6 +47,7 @@ static async Task<WebApplication> StartAsync(string[] args)
 
     app.UseServerPipeline();
     app.MapWorkflowDefinitionsApi();
+    app.MapWorkflowTestCasesApi();
     app.MapWorkflowInstancesApi();
     app.MapWorkflowInstanceDeletionApi();
     app.MapBulkOperationsApi();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KitchenWorkflows.Engine.Execution;
 
 /// <summary>What an activity sees while it executes: its inputs, the workflow's data, services and the clock.</summary>
-public sealed class ActivityExecutionContext
+public sealed partial class ActivityExecutionContext
 {
     private ExecutionFrame? _frame;
 

@@ -12,7 +12,10 @@ namespace KitchenWorkflows.Engine.Execution;
 /// <param name="RunNow">Run the child right after the parent's save (ExecuteWorkflow) rather than queue it to the workers (DispatchWorkflow).</param>
 public sealed record ChildWorkflowStart(string InstanceId, string DefinitionId, string? CorrelationId, IReadOnlyDictionary<string, object?> Input, bool RunNow)
 {
+    /// <summary>The parent is a test run, so the child is one too: a test run reaches no outside system, however deep.</summary>
+    public bool DryRun { get; init; }
+
     /// <summary>How the host starts the child of <paramref name="parentId"/>.</summary>
     public StartRequest ToStartRequest(string parentId) =>
-        new() { InstanceId = InstanceId, ParentId = parentId, CorrelationId = CorrelationId, Input = Input };
+        new() { InstanceId = InstanceId, ParentId = parentId, CorrelationId = CorrelationId, Input = Input, DryRun = DryRun };
 }

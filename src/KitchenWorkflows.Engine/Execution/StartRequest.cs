@@ -20,4 +20,10 @@ public sealed record StartRequest
 
     /// <summary>The trigger's stimulus (the event payload).</summary>
     public object? TriggerPayload { get; init; }
+
+    /// <summary>
+    /// A test run: activities that call outside systems record what they would have sent
+    /// (<see cref="WorkflowInstanceState.WithheldCalls"/>) instead of sending it, for the whole life of the instance.
+    /// </summary>
+    public bool DryRun { get; init; }
 }

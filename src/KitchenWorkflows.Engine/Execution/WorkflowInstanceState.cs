@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace KitchenWorkflows.Engine.Execution;
 
 /// <summary>
@@ -90,6 +92,19 @@ public sealed class WorkflowInstanceState
 
     /// <summary>The stimulus of that trigger (the event payload).</summary>
     public object? TriggerPayload { get; set; }
+
+    /// <summary>
+    /// A test run (<see cref="StartRequest.DryRun"/>): kept with the instance, so a test run stays one when an event
+    /// or a timer resumes it later, on any node.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool DryRun { get; set; }
+
+    /// <summary>
+    /// The outside calls a test run recorded instead of making, in order; null until it records one, so that the
+    /// snapshots of real runs, written after every step, carry neither this nor <see cref="DryRun"/>.
+    /// </summary>
+    public List<WithheldCall>? WithheldCalls { get; set; }
 
     /// <summary>The number of journal entries written so far.</summary>
     public long JournalSequence { get; set; }

@@ -34,6 +34,7 @@ public sealed partial class WorkflowRunner(
             DefinitionVersion = workflow.Version,
             CorrelationId = request.CorrelationId,
             ParentId = request.ParentId,
+            DryRun = request.DryRun,
             Status = WorkflowStatus.Running,
             SubStatus = WorkflowSubStatus.Executing,
             Input = request.Input?.ToDictionary(p => p.Key, p => PlainValues.Normalize(p.Value)) ?? [],

@@ -29,6 +29,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         ValidateVariables(definition, errors);
         errors.AddRange(WorkflowStrategies.Problems(definition));
         errors.AddRange(LogPersistenceSettings.Problems(definition.Extensions["customProperties"]).Select(p => new ValidationError("$.customProperties." + p.Path, p.Message)));
+        errors.AddRange(Testing.WorkflowTestCases.Problems(definition));
         var activities = ValidateActivities(definition, errors);
         foreach (var (flowchart, path) in Flowcharts(definition))
         {

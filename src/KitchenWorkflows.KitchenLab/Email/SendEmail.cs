@@ -61,7 +61,9 @@ public sealed class SendEmail : Activity
             message.From.Add(from);
             message.To.AddRange(to);
             message.Cc.AddRange(cc);
-            await sender.SendAsync(message, context.CancellationToken);
+            await context.CallOutsideAsync(OutsideSystems.Email, "send an e-mail",
+                new Dictionary<string, object?> { ["from"] = from.ToString(), ["to"] = to.ToString(), ["cc"] = cc.ToString(), ["subject"] = message.Subject, ["body"] = context.Get(Body) ?? "" },
+                () => sender.SendAsync(message, context.CancellationToken));
             context.SetResult(new Dictionary<string, object?> { ["messageId"] = message.MessageId });
             return ActivityResult.Done;
         });

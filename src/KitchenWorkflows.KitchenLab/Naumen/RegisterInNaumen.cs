@@ -35,7 +35,9 @@ public sealed class RegisterInNaumen : Activity
 
         return IntegrationFailures.RunAsync(async () =>
         {
-            var id = await context.GetRequiredService<NaumenClient>().RegisterAsync(registration, context.IdempotencyKey, context.CancellationToken);
+            var id = await context.CallOutsideAsync(OutsideSystems.Naumen, "register the claim",
+                new Dictionary<string, object?> { ["storeAddress"] = registration.StoreAddress, ["contractNumber"] = registration.ContractNumber, ["summary"] = registration.Summary },
+                () => context.GetRequiredService<NaumenClient>().RegisterAsync(registration, context.IdempotencyKey, context.CancellationToken), dryAnswer: "");
             context.SetResult(id);
             return ActivityResult.Done;
         });

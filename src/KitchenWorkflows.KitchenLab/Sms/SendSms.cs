@@ -46,7 +46,8 @@ public sealed class SendSms : Activity
 
         return IntegrationFailures.RunAsync(async () =>
         {
-            var messageId = await context.GetRequiredService<SmsGatewayClient>().SendAsync(to, text, context.IdempotencyKey, context.CancellationToken);
+            var messageId = await context.CallOutsideAsync(OutsideSystems.Sms, "send SMS", new Dictionary<string, object?> { ["to"] = to, ["text"] = text },
+                () => context.GetRequiredService<SmsGatewayClient>().SendAsync(to, text, context.IdempotencyKey, context.CancellationToken), dryAnswer: null);
             context.SetResult(new Dictionary<string, object?> { ["to"] = to, ["messageId"] = messageId });
             return ActivityResult.Done;
         });

@@ -81,8 +81,10 @@ public sealed class AwaitManagerAnswer : Activity
         var text = context.Get(ReminderText);
         return await IntegrationFailures.RunAsync(async () =>
         {
-            await context.GetRequiredService<UsedeskClient>().CommentAsync(
-                ticketId, text ?? "", isPublic: false, $"{context.IdempotencyKey}:reminder:{reminders.ToString(CultureInfo.InvariantCulture)}", context.CancellationToken);
+            await context.CallOutsideAsync(OutsideSystems.Usedesk, "remind the manager", new Dictionary<string, object?> { ["ticketId"] = ticketId, ["text"] = text ?? "" },
+                () => context.GetRequiredService<UsedeskClient>().CommentAsync(
+                    ticketId, text ?? "", isPublic: false, $"{context.IdempotencyKey}:reminder:{reminders.ToString(CultureInfo.InvariantCulture)}", context.CancellationToken),
+                dryAnswer: null);
             context.WriteLine($"Reminder {reminders} added to ticket {ticketId}.");
 
             // From the due time rather than from now, so a late timer does not shift every later reminder.

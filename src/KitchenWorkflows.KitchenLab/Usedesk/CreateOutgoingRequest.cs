@@ -49,8 +49,11 @@ public sealed class CreateOutgoingRequest : Activity
         return IntegrationFailures.RunAsync(async () =>
         {
             var channelId = context.Get(ChannelId) ?? context.GetRequiredService<IOptions<UsedeskOptions>>().Value.KitchenLabChannelId;
-            var ticketId = await context.GetRequiredService<UsedeskClient>().CreateOutgoingRequestAsync(
-                new UsedeskOutgoingRequest(channelId, to, cc, subject, body), context.IdempotencyKey, context.CancellationToken);
+            var ticketId = await context.CallOutsideAsync(OutsideSystems.Usedesk, "create an outgoing request",
+                new Dictionary<string, object?> { ["channelId"] = channelId, ["to"] = to, ["cc"] = cc, ["subject"] = subject, ["body"] = body },
+                () => context.GetRequiredService<UsedeskClient>().CreateOutgoingRequestAsync(
+                    new UsedeskOutgoingRequest(channelId, to, cc, subject, body), context.IdempotencyKey, context.CancellationToken),
+                dryAnswer: OutsideSystems.DryRunTicketId);
             context.SetResult(ticketId);
             return ActivityResult.Done;
         });

@@ -34,7 +34,9 @@ public sealed class MarkAsClaim : Activity
                 GroupId: settings.ReclamationsGroupId,
                 FieldId: settings.CategoryFieldId,
                 FieldValue: settings.ClaimCategoryValue);
-            await context.GetRequiredService<UsedeskClient>().UpdateTicketAsync(ticketId, update, context.IdempotencyKey, context.CancellationToken);
+            await context.CallOutsideAsync(OutsideSystems.Usedesk, "mark the ticket as a claim",
+                new Dictionary<string, object?> { ["ticketId"] = ticketId, ["channelId"] = update.ChannelId, ["groupId"] = update.GroupId, ["fieldId"] = update.FieldId, ["fieldValue"] = update.FieldValue },
+                () => context.GetRequiredService<UsedeskClient>().UpdateTicketAsync(ticketId, update, context.IdempotencyKey, context.CancellationToken));
             return ActivityResult.Done;
         });
     }

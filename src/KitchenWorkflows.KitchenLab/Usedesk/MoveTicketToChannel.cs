@@ -33,8 +33,9 @@ public sealed class MoveTicketToChannel : Activity
         return IntegrationFailures.RunAsync(async () =>
         {
             var channelId = context.Get(ChannelId) ?? context.GetRequiredService<IOptions<UsedeskOptions>>().Value.KitchenLabChannelId;
-            await context.GetRequiredService<UsedeskClient>().UpdateTicketAsync(
-                ticketId, new UsedeskTicketUpdate(ChannelId: channelId), context.IdempotencyKey, context.CancellationToken);
+            await context.CallOutsideAsync(OutsideSystems.Usedesk, "move the ticket to a channel", new Dictionary<string, object?> { ["ticketId"] = ticketId, ["channelId"] = channelId },
+                () => context.GetRequiredService<UsedeskClient>().UpdateTicketAsync(
+                    ticketId, new UsedeskTicketUpdate(ChannelId: channelId), context.IdempotencyKey, context.CancellationToken));
             return ActivityResult.Done;
         });
     }

@@ -42,12 +42,13 @@ public sealed class ReplyToTicket : Activity
 
         return IntegrationFailures.RunAsync(async () =>
         {
-            var usedesk = context.GetRequiredService<UsedeskClient>();
-            var commentId = await usedesk.CommentAsync(ticketId, text, isPublic: true, context.IdempotencyKey, context.CancellationToken);
+            var commentId = await context.CallOutsideAsync(OutsideSystems.Usedesk, "reply to the client", new Dictionary<string, object?> { ["ticketId"] = ticketId, ["text"] = text },
+                () => context.GetRequiredService<UsedeskClient>().CommentAsync(ticketId, text, isPublic: true, context.IdempotencyKey, context.CancellationToken), dryAnswer: null);
             if (context.Get(CloseTicket))
             {
                 var closed = context.GetRequiredService<IOptions<UsedeskOptions>>().Value.Statuses.Closed;
-                await usedesk.UpdateTicketAsync(ticketId, new UsedeskTicketUpdate(StatusId: closed), context.IdempotencyKey + ":close", context.CancellationToken);
+                await context.CallOutsideAsync(OutsideSystems.Usedesk, "close the ticket", new Dictionary<string, object?> { ["ticketId"] = ticketId, ["statusId"] = closed },
+                    () => context.GetRequiredService<UsedeskClient>().UpdateTicketAsync(ticketId, new UsedeskTicketUpdate(StatusId: closed), context.IdempotencyKey + ":close", context.CancellationToken));
             }
 
             context.SetResult(new Dictionary<string, object?> { ["ticketId"] = ticketId, ["commentId"] = commentId });

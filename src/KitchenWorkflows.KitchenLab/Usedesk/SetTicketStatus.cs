@@ -45,8 +45,9 @@ public sealed class SetTicketStatus : Activity
             var name = context.Get(Status);
             var statusId = context.GetRequiredService<IOptions<UsedeskOptions>>().Value.Statuses.Find(name)
                 ?? throw new IntegrationRejectedException($"'{name}' is not a status; use one of {string.Join(", ", UsedeskStatusIds.Names)}.");
-            await context.GetRequiredService<UsedeskClient>().UpdateTicketAsync(
-                ticketId, new UsedeskTicketUpdate(StatusId: statusId), context.IdempotencyKey, context.CancellationToken);
+            await context.CallOutsideAsync(OutsideSystems.Usedesk, "set the ticket status", new Dictionary<string, object?> { ["ticketId"] = ticketId, ["status"] = name, ["statusId"] = statusId },
+                () => context.GetRequiredService<UsedeskClient>().UpdateTicketAsync(
+                    ticketId, new UsedeskTicketUpdate(StatusId: statusId), context.IdempotencyKey, context.CancellationToken));
             context.SetResult(statusId);
             return ActivityResult.Done;
         });

@@ -3,6 +3,7 @@ using System.Text;
 using KitchenWorkflows.Engine.Activities;
 using KitchenWorkflows.Engine.Definitions;
 using KitchenWorkflows.Engine.Runtime;
+using KitchenWorkflows.Engine.Testing;
 using KitchenWorkflows.Engine.Validation;
 using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Entities;
@@ -23,6 +24,7 @@ public sealed partial class WorkflowDefinitionStore(
     CompiledWorkflowCache workflows,
     ChildWorkflowReferences references,
     PublishedTriggers triggers,
+    TestCaseRunner testCases,
     TimeProvider clock)
 {
     /// <summary>Every definition with its latest and published version.</summary>
@@ -87,8 +89,10 @@ public sealed partial class WorkflowDefinitionStore(
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="WorkflowRuntimeException">No such definition (NotFound), or the latest version is already published (Conflict).</exception>
     /// <exception cref="WorkflowDefinitionException">The draft exceeds the definition limits (lowered since it was saved).</exception>
+    /// <exception cref="TestCasesFailedException">Some of the draft's test cases failed.</exception>
     public async Task<WorkflowDefinition> PublishAsync(string definitionId, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        var tested = await ThrowIfTestCasesFailAsync(definitionId, cancellationToken);
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
@@ -97,6 +101,11 @@ public sealed partial class WorkflowDefinitionStore(
         if (latest.IsPublished)
         {
             throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"Version {latest.Version} of '{definitionId}' is already published; save a new draft first.");
+        }
+
+        if (tested is not null && tested != latest.Json)
+        {
+            throw new WorkflowRuntimeException(WorkflowRuntimeError.Conflict, $"The draft of '{definitionId}' changed while its test cases ran; publish again to test the new draft.");
         }
 
         var draft = WorkflowDefinitionSerializer.Deserialize(latest.Json);
@@ -228,6 +237,28 @@ public sealed partial class WorkflowDefinitionStore(
         }
 
         return ToDefinition(record);
+    }
+
+    // Before the publish's transaction, since running the test cases can take a while and SQLite would hold its write
+    // lock for as long: the JSON tested is answered, for the transaction to check that it still publishes that draft.
+    // Null when there is no draft to publish, which the transaction reports.
+    private async Task<string?> ThrowIfTestCasesFailAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var latest = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version)
+            .Select(d => new { d.Version, d.IsPublished, d.Json }).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not { IsPublished: false })
+        {
+            return null;
+        }
+
+        var results = await testCases.RunAsync(WorkflowDefinitionSerializer.Deserialize(latest.Json), cancellationToken);
+        if (results.Where(r => !r.Passed).ToList() is { Count: > 0 } failures)
+        {
+            throw new TestCasesFailedException(definitionId, latest.Version, failures);
+        }
+
+        return latest.Json;
     }
 
     // The engine's problems and those of the workflows the definition uses, reported together.

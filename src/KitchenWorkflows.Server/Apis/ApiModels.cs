@@ -6,7 +6,8 @@ namespace KitchenWorkflows.Server.Apis;
 /// <summary>The body of <c>execute</c> and <c>dispatch</c>.</summary>
 /// <param name="Input">The workflow input.</param>
 /// <param name="CorrelationId">The correlation id, by which events find the instance.</param>
-public sealed record StartWorkflowRequest(JsonObject? Input, string? CorrelationId);
+/// <param name="DryRun">A test run: the instance's outside calls (SMS, Usedesk, e-mail…) are recorded in <c>withheldCalls</c>, not made.</param>
+public sealed record StartWorkflowRequest(JsonObject? Input, string? CorrelationId, bool DryRun = false);
 
 /// <summary>The answer to <c>dispatch</c>.</summary>
 /// <param name="WorkflowInstanceId">The queued instance.</param>
@@ -66,6 +67,12 @@ public sealed record WorkflowInstanceSummary
     /// <summary>How often each activity ran: the executed path, for the Studio.</summary>
     public required IReadOnlyDictionary<string, int> ExecutionCounts { get; init; }
 
+    /// <summary>Whether it is a test run, whose outside calls are recorded instead of made.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>The outside calls a test run recorded instead of making.</summary>
+    public required IReadOnlyList<WithheldCall> WithheldCalls { get; init; }
+
     /// <summary>When it started.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -92,6 +99,8 @@ public sealed record WorkflowInstanceSummary
         Bookmarks = state.Bookmarks,
         Incidents = state.Incidents,
         ExecutionCounts = state.ExecutionCounts,
+        DryRun = state.DryRun,
+        WithheldCalls = state.WithheldCalls ?? [],
         CreatedAt = state.CreatedAt,
         UpdatedAt = state.UpdatedAt,
         FinishedAt = state.FinishedAt,

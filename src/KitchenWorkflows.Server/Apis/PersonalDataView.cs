@@ -33,6 +33,7 @@ internal static class PersonalDataView
             Payload = b.Payload is null ? null : PersonalDataMasker.MaskDictionary(b.Payload),
         })],
         Incidents = [.. instance.Incidents.Select(i => i with { Message = PersonalDataMasker.MaskText(i.Message)!, Detail = PersonalDataMasker.MaskText(i.Detail) })],
+        WithheldCalls = [.. instance.WithheldCalls.Select(c => c with { Details = PersonalDataMasker.MaskDictionary(c.Details) })],
     };
 
     public static IReadOnlyList<JournalEntry> Shape(IReadOnlyList<JournalEntry> journal, ClaimsPrincipal user) => MaySeePersonalData(user) ? journal :

@@ -41,6 +41,7 @@ internal static class WorkflowDefinitionsApi
             .RequireAuthorization(Policies.ReadDefinitions);
         group.MapPost("/{definitionId}/publish", PublishAsync).WithName("PublishWorkflowDefinition")
             .WithSummary("Publish the latest draft; new instances run it from now on, on every node.")
+            .WithDescription("Runs the draft's test cases first (customProperties.testCases) and refuses with 409, listing each failing case and its differences, when one fails.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.EditDefinitions);
@@ -163,6 +164,7 @@ internal static class WorkflowDefinitionsApi
     private static StartRequest ToStartRequest(StartWorkflowRequest? body) => new()
     {
         CorrelationId = body?.CorrelationId,
+        DryRun = body?.DryRun ?? false,
         Input = body?.Input is { } input ? PlainValues.FromJson(input) as Dictionary<string, object?> : null,
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KitchenWorkflows.Engine.Strategies;
+using KitchenWorkflows.Engine.Testing;
 using KitchenWorkflows.Engine.Validation;
 using KitchenWorkflows.Persistence.Runtime;
 using KitchenWorkflows.Persistence.Store;
@@ -44,6 +45,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             JsonException json => Validation("The request body is not valid JSON.", new() { [json.Path ?? "$"] = [json.Message] }),
             WorkflowRuntimeException { Kind: WorkflowRuntimeError.NotFound } notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             WorkflowRuntimeException { Kind: WorkflowRuntimeError.Conflict } conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            TestCasesFailedException failed => TestCasesProblem(failed),
             ActivationRefusedException refused => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The workflow's activation strategy refused the start.", Detail = refused.Message },
             WorkflowRuntimeException busy => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Busy.", Detail = busy.Message },
             _ => null,
@@ -62,6 +64,15 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = null });
     }
+
+    // Each failing case with its differences, for the Studio to show beside the case and a client to print.
+    private static ProblemDetails TestCasesProblem(TestCasesFailedException failed) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "The version's test cases failed.",
+        Detail = failed.Message,
+        Extensions = { ["testCases"] = failed.Failures.Select(f => new { f.Name, f.Differences }).ToList() },
+    };
 
     private static HttpValidationProblemDetails Validation(string title, Dictionary<string, string[]> errors) =>
         new(errors) { Status = StatusCodes.Status400BadRequest, Title = title };

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Testing;
 
 namespace KitchenWorkflows.Studio.Api;
 
@@ -78,12 +80,19 @@ public sealed record InstanceSummary
 
     public IReadOnlyDictionary<string, int> ExecutionCounts { get; init; } = new Dictionary<string, int>();
 
+    public bool DryRun { get; init; }
+
+    public IReadOnlyList<WithheldCall> WithheldCalls { get; init; } = [];
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }
 }
+
+/// <summary>A test case a publish was refused for, with how its run differed from what it expects.</summary>
+public sealed record FailedTestCase(string Name, IReadOnlyList<TestCaseDifference> Differences);
 
 /// <summary>Where an instance waits.</summary>
 public sealed record BookmarkInfo(string Id, string ActivityId, string ActivityType, string Name, string? CorrelationId, DateTimeOffset? DueAt, DateTimeOffset CreatedAt);

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KitchenWorkflows.Engine.Definitions;
+using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Engine.Testing;
 
 namespace KitchenWorkflows.Studio.Api;
 
@@ -62,13 +64,31 @@ public sealed class StudioApiClient(HttpClient http)
         return WorkflowDefinitionSerializer.Deserialize(await ReadAsync<JsonObject>(response, cancellationToken));
     }
 
-    /// <summary>Starts an instance of the published version (or of <paramref name="version"/>) and runs it until it finishes or waits.</summary>
-    public async Task<InstanceSummary> ExecuteAsync(string definitionId, JsonObject? input, string? correlationId, int? version = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts an instance of the published version (or of <paramref name="version"/>) and runs it until it finishes or waits;
+    /// a <paramref name="dryRun"/> records its outside calls instead of making them.
+    /// </summary>
+    public async Task<InstanceSummary> ExecuteAsync(string definitionId, JsonObject? input, string? correlationId, int? version = null, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        var body = new JsonObject { ["input"] = input?.DeepClone(), ["correlationId"] = correlationId };
+        var body = new JsonObject { ["input"] = input?.DeepClone(), ["correlationId"] = correlationId, ["dryRun"] = dryRun };
         var query = version is { } number ? $"?version={number}" : "";
         var response = await http.PostAsJsonAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/execute{query}", body, Json, cancellationToken);
         return await ReadAsync<InstanceSummary>(response, cancellationToken);
+    }
+
+    /// <summary>Runs a version once as a test run in memory (nothing stored, nothing sent) and answers what it came to.</summary>
+    public async Task<TestRunOutcome> TestRunAsync(string definitionId, int version, JsonObject? input, CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject { ["input"] = input?.DeepClone() };
+        var response = await http.PostAsJsonAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/test-run?version={version}", body, Json, cancellationToken);
+        return await ReadAsync<TestRunOutcome>(response, cancellationToken, WorkflowStateSerializer.Options);
+    }
+
+    /// <summary>Runs the test cases of a version and answers how each fared.</summary>
+    public async Task<IReadOnlyList<TestCaseResult>> RunTestCasesAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        var response = await http.PostAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/test-cases/run?version={version}", null, cancellationToken);
+        return await ReadAsync<List<TestCaseResult>>(response, cancellationToken, WorkflowStateSerializer.Options);
     }
 
     /// <summary>Why an expression does not compile, as saving would say; null when it compiles.</summary>
@@ -131,7 +151,8 @@ public sealed class StudioApiClient(HttpClient http)
         }
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    // Engine records (test outcomes) read with the engine's options: enums by name, plain values for their objects.
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
     {
         using (response)
         {
@@ -140,7 +161,7 @@ public sealed class StudioApiClient(HttpClient http)
                 throw await ToExceptionAsync(response, cancellationToken);
             }
 
-            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            return await response.Content.ReadFromJsonAsync<T>(options ?? Json, cancellationToken)
                 ?? throw new StudioApiException((int)response.StatusCode, "The server answered with an empty body.", new Dictionary<string, string[]>());
         }
     }
@@ -163,7 +184,10 @@ public sealed class StudioApiClient(HttpClient http)
 
             var title = problem?["title"]?.ToString();
             var detail = problem?["detail"]?.ToString();
-            return new StudioApiException(status, string.Join(" ", new[] { title, detail }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } message ? message : $"HTTP {status}", errors);
+            return new StudioApiException(status, string.Join(" ", new[] { title, detail }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } message ? message : $"HTTP {status}", errors)
+            {
+                FailedTestCases = problem?["testCases"]?.Deserialize<List<FailedTestCase>>(WorkflowStateSerializer.Options) ?? [],
+            };
         }
         catch (JsonException)
         {

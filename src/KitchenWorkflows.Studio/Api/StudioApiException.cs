@@ -9,4 +9,7 @@ public sealed class StudioApiException(int status, string message, IReadOnlyDict
     public int Status { get; } = status;
 
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    /// <summary>The test cases that made a publish fail, each with its differences; empty for other failures.</summary>
+    public IReadOnlyList<FailedTestCase> FailedTestCases { get; init; } = [];
 }

@@ -34,6 +34,8 @@ public sealed class EndpointPolicyTests(SqliteServer server) : IClassFixture<Sql
         // authorization fallback policy (signed in) closes it, and it does not exist outside Development.
         Assert.Equal(["/{**path:file} (Fallback {**path:file})"], undeclared);
         Assert.Contains("/api/workflow-definitions/{definitionId}/publish", endpoints.Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')));
+        Assert.Contains("/api/workflow-definitions/{definitionId}/test-run", endpoints.Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')));
+        Assert.Contains("/api/workflow-definitions/{definitionId}/test-cases/run", endpoints.Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')));
         // Elsa Studio's package files are static files served by an endpoint of ours; its page is guarded. The workflows'
         // HTTP endpoints decide per endpoint (authorize, policy; anonymous only where HttpEndpoints:AllowAnonymous says).
         var expected = new[] { "/health/live", "/health/ready", "/", "/signin", "/signout", "/elsa-studio/{**path}", "/workflows/{**path}" };

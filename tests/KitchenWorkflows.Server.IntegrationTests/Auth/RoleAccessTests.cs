@@ -110,6 +110,8 @@ public abstract class RoleAccessTests(ServerFixture server) : ApiTestBase(server
             ("save a definition", [Admin, Designer], false, c => c.PostAsync("/api/workflow-definitions", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))),
             ("publish", [Admin, Designer], false, c => c.PostAsync($"/api/workflow-definitions/{unknown}/publish", null)),
             ("retract", [Admin, Designer], false, c => c.PostAsync($"/api/workflow-definitions/{unknown}/retract", null)),
+            ("test run", [Admin, Designer], false, c => c.PostAsJsonAsync($"/api/workflow-definitions/{unknown}/test-run", new { })),
+            ("run test cases", [Admin, Designer], false, c => c.PostAsync($"/api/workflow-definitions/{unknown}/test-cases/run", null)),
             ("execute an allowed definition", [Admin, Designer, ApiClient], false, c => c.PostAsJsonAsync($"/api/workflow-definitions/{definitionId}/execute", new { correlationId = "role-access" })),
             ("dispatch an unknown definition", [Admin, Designer], false, c => c.PostAsJsonAsync($"/api/workflow-definitions/{unknown}/dispatch", new { })),
             ("activity descriptors", [Admin, Designer, Operator], false, c => c.GetAsync("/api/activity-descriptors")),

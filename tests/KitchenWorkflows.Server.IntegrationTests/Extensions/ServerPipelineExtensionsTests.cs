@@ -16,6 +16,8 @@ public abstract class ServerPipelineExtensionsTests(ServerFixture server) : ApiT
         "/api/workflow-definitions/{definitionId}/retract",
         "/api/workflow-definitions/{definitionId}/execute",
         "/api/workflow-definitions/{definitionId}/dispatch",
+        "/api/workflow-definitions/{definitionId}/test-run",
+        "/api/workflow-definitions/{definitionId}/test-cases/run",
         "/api/workflow-instances",
         "/api/workflow-instances/{id}",
         "/api/workflow-instances/{id}/journal",
@@ -37,7 +39,7 @@ public abstract class ServerPipelineExtensionsTests(ServerFixture server) : ApiT
         Assert.Equal(["delete", "get"], verbs["/api/workflow-instances"].Order());
         Assert.Equal(["delete", "get"], verbs["/api/workflow-instances/{id}"].Order());
         foreach (var post in ContractPaths.Where(p => p.EndsWith("publish", StringComparison.Ordinal) || p.EndsWith("retract", StringComparison.Ordinal) || p.EndsWith("execute", StringComparison.Ordinal)
-            || p.EndsWith("dispatch", StringComparison.Ordinal) || p.EndsWith("cancel", StringComparison.Ordinal) || p.EndsWith("retry", StringComparison.Ordinal) || p.StartsWith("/api/events", StringComparison.Ordinal)))
+            || p.EndsWith("dispatch", StringComparison.Ordinal) || p.Contains("/test-", StringComparison.Ordinal) || p.EndsWith("cancel", StringComparison.Ordinal) || p.EndsWith("retry", StringComparison.Ordinal) || p.StartsWith("/api/events", StringComparison.Ordinal)))
         {
             Assert.Equal(["post"], verbs[post]);
         }

@@ -52,7 +52,7 @@ public abstract class ChildWorkflowActivity : Activity
         input["ParentInstanceId"] = context.Workflow.State.Id;
         var correlationId = context.Get(CorrelationId);
         var instanceId = ChildWorkflowWait.ChildInstanceId(context);
-        context.Workflow.StartChild(new ChildWorkflowStart(instanceId, definitionId, string.IsNullOrEmpty(correlationId) ? null : correlationId, input, runNow));
+        context.Workflow.StartChild(new ChildWorkflowStart(instanceId, definitionId, string.IsNullOrEmpty(correlationId) ? null : correlationId, input, runNow) { DryRun = context.IsDryRun });
         problem = null;
         return instanceId;
     }
