@@ -14,7 +14,7 @@ namespace KitchenWorkflows.Engine.Alterations;
 [JsonDerivedType(typeof(CancelActivityAlteration), CancelActivityAlteration.TypeName)]
 public abstract record Alteration
 {
-    /// <summary>Elsa's name of the alteration type.</summary>
+    /// <summary>Elsa's name of the alteration type (written as the discriminator, so not as a property).</summary>
     [JsonIgnore]
     public abstract string Type { get; }
 }
@@ -27,6 +27,7 @@ public sealed record MigrateAlteration(int TargetVersion) : Alteration
     public const string TypeName = "Migrate";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -39,6 +40,7 @@ public sealed record ModifyVariableAlteration(string VariableId, JsonNode? Value
     public const string TypeName = "ModifyVariable";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -50,6 +52,7 @@ public sealed record ScheduleActivityAlteration(string ActivityId) : Alteration
     public const string TypeName = "ScheduleActivity";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -61,5 +64,6 @@ public sealed record CancelActivityAlteration(string ActivityId) : Alteration
     public const string TypeName = "CancelActivity";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Type => TypeName;
 }

@@ -9,6 +9,7 @@ namespace KitchenWorkflows.Persistence.Alterations;
 /// <param name="DefinitionVersion">The version it ran before the alterations.</param>
 /// <param name="SubStatus">Its state before the alterations.</param>
 /// <param name="Applies">Whether every alteration applies; when not, the instance is left as it was.</param>
+/// <param name="Changed">Whether it changes the instance (it applies and does more than what is so already).</param>
 /// <param name="Steps">Each alteration's step, in order.</param>
 public sealed record InstanceAlterationReport(
     string InstanceId,
@@ -16,4 +17,5 @@ public sealed record InstanceAlterationReport(
     int DefinitionVersion,
     WorkflowSubStatus SubStatus,
     bool Applies,
+    bool Changed,
     IReadOnlyList<AlterationStep> Steps);

@@ -17,7 +17,7 @@ public sealed partial class DurableWorkflowRuntime
 
         if (HasEnded(state))
         {
-            return new InstanceAlterationReport(state.Id, state.DefinitionId, state.DefinitionVersion, state.SubStatus, false,
+            return new InstanceAlterationReport(state.Id, state.DefinitionId, state.DefinitionVersion, state.SubStatus, false, false,
                 [.. alterations.Select(a => new AlterationStep(a.Type, false, EndedMessage(state)))]);
         }
 
@@ -75,7 +75,7 @@ public sealed partial class DurableWorkflowRuntime
         }
 
         var outcome = InstanceAlterer.Apply(state, workflow, alterations, v => targets.GetValueOrDefault(v), by, clock.GetUtcNow());
-        return (new InstanceAlterationReport(state.Id, state.DefinitionId, version, subStatus, outcome.Applies, outcome.Steps), outcome);
+        return (new InstanceAlterationReport(state.Id, state.DefinitionId, version, subStatus, outcome.Applies, outcome.Applies && outcome.Changed, outcome.Steps), outcome);
     }
 
     private static bool HasEnded(WorkflowInstanceState state) =>
