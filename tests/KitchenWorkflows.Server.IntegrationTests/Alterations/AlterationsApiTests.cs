@@ -1,6 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KitchenWorkflows.Engine.Alterations;
+using KitchenWorkflows.Persistence;
+using KitchenWorkflows.Persistence.Bulk;
+using KitchenWorkflows.Persistence.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KitchenWorkflows.Server.IntegrationTests.Alterations;
 
@@ -119,6 +125,36 @@ public abstract class AlterationsApiTests(ServerFixture server) : ApiTestBase(se
         Assert.Equal(["ScheduleActivity", "CancelActivity"], journal.Where(e => (string?)e!["activityType"] == "KitchenWorkflows.Alteration").Select(e => (string?)e!["activityName"]));
         Assert.Contains(journal, e => (string?)e!["activityId"] == "report-label");
         Assert.Equal(2, (await AuditAsync(id)).Count);
+    }
+
+    [ProviderFact]
+    public async Task APlanWhoseNodeDied_IsTakenOver_AndAltersNoInstanceTwice()
+    {
+        var definitionId = await DeployAsync("alterable.json", NewId("takeover"));
+        string[] ids = [(string)(await ExecuteAsync(definitionId))["workflowInstanceId"]!, (string)(await ExecuteAsync(definitionId))["workflowInstanceId"]!];
+        Alteration[] alterations = [new ScheduleActivityAlteration("report")];
+        var plans = Factory.Services.GetRequiredService<BulkPlans>();
+        var plan = await plans.CreateAsync(BulkOperation.Alter, new BulkSelection(ids, null, "test"), "test", CancellationToken.None, alterations);
+
+        // A node took the plan, altered the first instance and died before it saved the outcome.
+        await using (var db = await Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        {
+            await db.BulkPlans.Where(p => p.Id == plan.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, BulkPlanStatus.Running)
+                .SetProperty(p => p.Owner, "dead-node")
+                .SetProperty(p => p.OwnedUntil, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        }
+
+        await Factory.Services.GetRequiredService<DurableWorkflowRuntime>().AlterAsync(ids[0], alterations, "the dead node", lastUpdatedAt: null, CancellationToken.None);
+        await plans.RunAsync(plan.Id, CancellationToken.None);
+
+        var progress = (await plans.GetAsync(plan.Id, CancellationToken.None))!;
+        Assert.Equal((BulkPlanStatus.Completed, 1, 1), (progress.Status, progress.Done, progress.Skipped));
+        Assert.Equal(ids[0], Assert.Single(progress.Problems).InstanceId);
+        foreach (var id in ids)
+        {
+            Assert.Single(await GetJournalAsync(id), e => (string?)e!["activityId"] == "report-label");
+        }
     }
 
     [ProviderFact]
