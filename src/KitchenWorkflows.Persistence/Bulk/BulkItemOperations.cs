@@ -50,6 +50,8 @@ public sealed class BulkItemOperations(DurableWorkflowRuntime runtime, InstanceD
     {
         var report = await runtime.AlterAsync(instanceId, work.Alterations, $"{work.CreatedBy} (plan {work.PlanId})", plannedAgainst, cancellationToken);
         var summary = string.Join(" ", report.Steps.Select(s => s.Message));
+        // The item's message column holds 1000 characters (PostgreSQL refuses more); twenty steps can say more than that.
+        summary = summary.Length > 900 ? summary[..900] + "…" : summary;
         if (!report.Applies)
         {
             return (BulkItemOutcome.Failed, summary);
