@@ -51,6 +51,7 @@ static async Task<WebApplication> StartAsync(string[] args)
     app.MapWorkflowInstancesApi();
     app.MapWorkflowInstanceDeletionApi();
     app.MapBulkOperationsApi();
+    app.MapAlterationsApi();
     app.MapEventsApi();
     app.MapHttpWorkflows();
     app.MapExpressionsApi();

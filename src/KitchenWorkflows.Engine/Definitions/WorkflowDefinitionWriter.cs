@@ -82,7 +82,7 @@ internal static class WorkflowDefinitionWriter
         return AddRest(obj, root.Extensions);
     }
 
-    private static JsonObject WriteActivity(ActivityNode activity)
+    public static JsonObject WriteActivity(ActivityNode activity)
     {
         var obj = new JsonObject { ["id"] = activity.Id, ["type"] = activity.Type, ["version"] = activity.Version };
         if (activity.Name is not null)

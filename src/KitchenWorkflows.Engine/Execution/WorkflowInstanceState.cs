@@ -15,7 +15,7 @@ public sealed class WorkflowInstanceState
     /// <summary>The definition id.</summary>
     public string DefinitionId { get; set; } = "";
 
-    /// <summary>The definition version the instance runs; it never changes.</summary>
+    /// <summary>The definition version the instance runs; only a migration (an alteration by hand) changes it.</summary>
     public int DefinitionVersion { get; set; }
 
     /// <summary>The correlation id, if any.</summary>

@@ -30,6 +30,12 @@ public static class AuditActions
     /// <summary>A bulk plan submitted (cancel, retry or delete of many instances).</summary>
     public const string BulkSubmit = "bulk.submit";
 
+    /// <summary>An instance altered by an alteration plan (migrated, a variable set, an activity scheduled or cancelled).</summary>
+    public const string InstanceAlter = "instance.alter";
+
+    /// <summary>An alteration plan submitted.</summary>
+    public const string AlterationSubmit = "alteration.submit";
+
     /// <summary>An event sent through the API.</summary>
     public const string EventPublish = "event.publish";
 

@@ -1,19 +1,23 @@
 using KitchenWorkflows.Engine.Execution;
+using KitchenWorkflows.Persistence.Audit;
 using KitchenWorkflows.Persistence.Retention;
 using KitchenWorkflows.Persistence.Runtime;
 
 namespace KitchenWorkflows.Persistence.Bulk;
 
 /// <summary>Applies a bulk operation to one instance, as it was when the plan was made, and says what came of it.</summary>
-public sealed class BulkItemOperations(DurableWorkflowRuntime runtime, InstanceDeletion deletion)
+public sealed class BulkItemOperations(DurableWorkflowRuntime runtime, InstanceDeletion deletion, AuditLog audit)
 {
     /// <summary>The outcome, and why when it is not <see cref="BulkItemOutcome.Done"/> (or done with a remark).</summary>
-    public async Task<(BulkItemOutcome Outcome, string? Message)> ApplyAsync(BulkOperation operation, string instanceId, DateTimeOffset plannedAgainst, CancellationToken cancellationToken)
+    public async Task<(BulkItemOutcome Outcome, string? Message)> ApplyAsync(BulkWork work, string instanceId, DateTimeOffset plannedAgainst, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(work);
         try
         {
-            switch (operation)
+            switch (work.Operation)
             {
+                case BulkOperation.Alter:
+                    return await AlterAsync(work, instanceId, plannedAgainst, cancellationToken);
                 case BulkOperation.Cancel:
                     await runtime.CancelAsync(instanceId, plannedAgainst, cancellationToken);
                     return (BulkItemOutcome.Done, null);
@@ -39,5 +43,27 @@ public sealed class BulkItemOperations(DurableWorkflowRuntime runtime, InstanceD
         {
             return (BulkItemOutcome.Failed, ex.Message);
         }
+    }
+
+    // An instance an alteration does not apply to is left as it was: failed, with the step that says why.
+    private async Task<(BulkItemOutcome Outcome, string? Message)> AlterAsync(BulkWork work, string instanceId, DateTimeOffset plannedAgainst, CancellationToken cancellationToken)
+    {
+        var report = await runtime.AlterAsync(instanceId, work.Alterations, $"{work.CreatedBy} (plan {work.PlanId})", plannedAgainst, cancellationToken);
+        var summary = string.Join(" ", report.Steps.Select(s => s.Message));
+        // The item's message column holds 1000 characters (PostgreSQL refuses more); twenty steps can say more than that.
+        summary = summary.Length > 900 ? summary[..900] + "…" : summary;
+        if (!report.Applies)
+        {
+            return (BulkItemOutcome.Failed, summary);
+        }
+
+        if (!report.Changed)
+        {
+            return (BulkItemOutcome.Skipped, "Nothing to change: " + summary);
+        }
+
+        await audit.RecordAsync(new AuditActor(work.CreatedBy, AuditActions.BulkPlan), AuditActions.InstanceAlter, AuditActions.Instance, instanceId,
+            report.DefinitionVersion, $"Plan {work.PlanId}: {summary}", cancellationToken);
+        return (BulkItemOutcome.Done, summary);
     }
 }

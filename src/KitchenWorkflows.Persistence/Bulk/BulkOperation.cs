@@ -11,6 +11,9 @@ public enum BulkOperation
 
     /// <summary>Delete an ended instance with its journal, bookmarks and tags.</summary>
     Delete,
+
+    /// <summary>Apply the plan's alterations (<see cref="Entities.BulkPlanRecord.Alterations"/>) to a running or faulted instance.</summary>
+    Alter,
 }
 
 /// <summary>Where a bulk plan stands.</summary>

@@ -1,6 +1,8 @@
+using KitchenWorkflows.Engine.Alterations;
+
 namespace KitchenWorkflows.Persistence.Bulk;
 
-/// <summary>A bulk plan and how far it got.</summary>
+/// <summary>A bulk plan and how far it got; an alteration plan with its alterations (none for the other operations).</summary>
 public sealed record BulkPlanProgress(
     string PlanId,
     BulkOperation Operation,
@@ -14,7 +16,8 @@ public sealed record BulkPlanProgress(
     string CreatedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt,
-    IReadOnlyList<BulkItemProblem> Problems);
+    IReadOnlyList<BulkItemProblem> Problems,
+    IReadOnlyList<Alteration> Alterations);
 
 /// <summary>An instance of a plan that was skipped or failed, and why.</summary>
 public sealed record BulkItemProblem(string InstanceId, BulkItemOutcome Outcome, string? Message);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KitchenWorkflows.Engine.Alterations;
 using KitchenWorkflows.Persistence.Entities;
 using KitchenWorkflows.Persistence.Instances;
 using KitchenWorkflows.Persistence.Runtime;
@@ -30,15 +31,17 @@ public sealed class BulkPlans(
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
 
     /// <summary>Stores a plan over the instances <paramref name="selection"/> covers now, and returns its id.</summary>
+    /// <param name="operation">What is done to each instance.</param>
+    /// <param name="selection">The instances.</param>
+    /// <param name="createdBy">Who submits it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="alterations">What an <see cref="BulkOperation.Alter"/> plan applies.</param>
     /// <exception cref="BulkPlanTooLargeException">More than <see cref="MaxInstances"/> instances.</exception>
-    public async Task<BulkPlanRecord> CreateAsync(BulkOperation operation, BulkSelection selection, string createdBy, CancellationToken cancellationToken)
+    public async Task<BulkPlanRecord> CreateAsync(BulkOperation operation, BulkSelection selection, string createdBy, CancellationToken cancellationToken, IReadOnlyList<Alteration>? alterations = null)
     {
         ArgumentNullException.ThrowIfNull(selection);
         await using var db = contexts.CreateDbContext();
-        var instances = selection.InstanceIds is { } ids
-            ? db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id))
-            : InstanceQueries.Filter(db, selection.Filter ?? new InstanceFilter());
-        var targets = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+        var targets = await Select(db, selection)
             .Select(i => new { i.Id, i.UpdatedAt })
             .Take(MaxInstances + 1)
             .ToListAsync(cancellationToken);
@@ -52,6 +55,7 @@ public sealed class BulkPlans(
         {
             Id = Guid.CreateVersion7().ToString("N"),
             Operation = operation,
+            Alterations = alterations is null ? null : PlannedAlterations.Write(alterations),
             Status = targets.Count == 0 ? BulkPlanStatus.Completed : BulkPlanStatus.Pending,
             Selection = selection.Description,
             Total = targets.Count,
@@ -63,6 +67,24 @@ public sealed class BulkPlans(
         db.BulkPlanItems.AddRange(targets.Select(t => new BulkPlanItemRecord { PlanId = plan.Id, InstanceId = t.Id, PlannedAgainst = t.UpdatedAt }));
         await db.SaveChangesAsync(cancellationToken);
         return plan;
+    }
+
+    /// <summary>The ids of the instances <paramref name="selection"/> covers now, in a plan's order.</summary>
+    /// <exception cref="BulkPlanTooLargeException">More than <see cref="MaxInstances"/> instances.</exception>
+    public async Task<List<string>> SelectAsync(BulkSelection selection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        await using var db = contexts.CreateDbContext();
+        var ids = await Select(db, selection).Select(i => i.Id).Take(MaxInstances + 1).ToListAsync(cancellationToken);
+        return ids.Count > MaxInstances ? throw new BulkPlanTooLargeException(MaxInstances) : ids;
+    }
+
+    private static IQueryable<WorkflowInstanceRecord> Select(WorkflowDbContext db, BulkSelection selection)
+    {
+        var instances = selection.InstanceIds is { } ids
+            ? db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id))
+            : InstanceQueries.Filter(db, selection.Filter ?? new InstanceFilter());
+        return instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id);
     }
 
     /// <summary>Works through a plan to its end, unless another node holds it or it has ended.</summary>
@@ -92,7 +114,10 @@ public sealed class BulkPlans(
         }
 
         await using var db = contexts.CreateDbContext();
-        var operation = await db.BulkPlans.Where(p => p.Id == planId).Select(p => p.Operation).SingleAsync(cancellationToken);
+        var work = await db.BulkPlans.Where(p => p.Id == planId)
+            .Select(p => new { p.Operation, p.CreatedBy, p.Alterations })
+            .SingleAsync(cancellationToken);
+        var planned = new BulkWork(planId, work.Operation, work.CreatedBy, PlannedAlterations.Read(work.Alterations));
         while (true)
         {
             var batch = await db.BulkPlanItems
@@ -107,7 +132,7 @@ public sealed class BulkPlans(
 
             foreach (var item in batch)
             {
-                (item.Outcome, item.Message) = await operations.ApplyAsync(operation, item.InstanceId, item.PlannedAgainst, cancellationToken);
+                (item.Outcome, item.Message) = await operations.ApplyAsync(planned, item.InstanceId, item.PlannedAgainst, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -161,7 +186,7 @@ public sealed class BulkPlans(
         var (done, skipped, failed) = (counts.GetValueOrDefault(BulkItemOutcome.Done), counts.GetValueOrDefault(BulkItemOutcome.Skipped), counts.GetValueOrDefault(BulkItemOutcome.Failed));
         return new BulkPlanProgress(plan.Id, plan.Operation, plan.Status, plan.Selection, plan.Total,
             done, skipped, failed, plan.Total - done - skipped - failed,
-            plan.CreatedBy, plan.CreatedAt, plan.FinishedAt, problems);
+            plan.CreatedBy, plan.CreatedAt, plan.FinishedAt, problems, PlannedAlterations.Read(plan.Alterations));
     }
 
     // Takes or renews the hold on a plan that has not ended and that no other live node holds.

@@ -11,6 +11,9 @@ public sealed class BulkPlanRecord
     /// <summary>What is done to each instance.</summary>
     public BulkOperation Operation { get; set; }
 
+    /// <summary>An <see cref="BulkOperation.Alter"/> plan's alterations, as JSON (<see cref="PlannedAlterations"/>); null for the other operations.</summary>
+    public string? Alterations { get; set; }
+
     /// <summary>Where the plan stands.</summary>
     public BulkPlanStatus Status { get; set; }
 

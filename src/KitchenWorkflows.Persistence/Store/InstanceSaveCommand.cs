@@ -24,7 +24,7 @@ internal static class InstanceSaveCommand
     private static readonly StoreSql Update = new("""
         UPDATE "WorkflowInstances"
         SET "Snapshot" = @snapshot, "Status" = @status, "SubStatus" = @subStatus, "CorrelationId" = @correlation,
-            "UpdatedAt" = @updated, "FinishedAt" = @finished, "Revision" = "Revision" + 1
+            "UpdatedAt" = @updated, "FinishedAt" = @finished, "Revision" = "Revision" + 1, "DefinitionVersion" = @version
         WHERE "Id" = @id
         """);
 
@@ -32,7 +32,7 @@ internal static class InstanceSaveCommand
         WITH saved AS (
             UPDATE "WorkflowInstances"
             SET "Snapshot" = @snapshot, "Status" = @status, "SubStatus" = @subStatus, "CorrelationId" = @correlation,
-                "UpdatedAt" = @updated, "FinishedAt" = @finished, "Revision" = "Revision" + 1,
+                "UpdatedAt" = @updated, "FinishedAt" = @finished, "Revision" = "Revision" + 1, "DefinitionVersion" = @version,
                 "LeaseOwner" = NULLIF("LeaseOwner", @releasedBy),
                 "LeaseUntil" = CASE WHEN "LeaseOwner" = @releasedBy THEN NULL ELSE "LeaseUntil" END
             WHERE "Id" = @id AND "LeaseOwner" = @node
@@ -116,6 +116,8 @@ internal static class InstanceSaveCommand
             .Bind<WorkflowInstanceRecord>("correlation", nameof(WorkflowInstanceRecord.CorrelationId), state.CorrelationId)
             .Bind<WorkflowInstanceRecord>("updated", nameof(WorkflowInstanceRecord.UpdatedAt), state.UpdatedAt)
             .Bind<WorkflowInstanceRecord>("finished", nameof(WorkflowInstanceRecord.FinishedAt), state.FinishedAt)
+            // Changes only when an alteration migrates the instance to another version of its definition.
+            .Bind<WorkflowInstanceRecord>("version", nameof(WorkflowInstanceRecord.DefinitionVersion), state.DefinitionVersion)
             .Bind<WorkflowInstanceRecord>("id", nameof(WorkflowInstanceRecord.Id), state.Id);
     }
 

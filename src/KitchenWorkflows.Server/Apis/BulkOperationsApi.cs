@@ -28,7 +28,7 @@ internal static class BulkOperationsApi
     {
         var errors = new Dictionary<string, string[]>();
         var operation = BulkRequestReading.Operation(request.Operation, errors);
-        var selection = BulkRequestReading.Selection(request, errors);
+        var selection = BulkRequestReading.Selection(request.InstanceIds, request.Filter, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

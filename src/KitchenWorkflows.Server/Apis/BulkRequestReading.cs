@@ -10,7 +10,8 @@ internal static class BulkRequestReading
 {
     public static BulkOperation? Operation(string? operation, Dictionary<string, string[]> errors)
     {
-        if (Enum.TryParse<BulkOperation>(operation, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        // Alterations are planned through /api/alterations, with the alterations they apply.
+        if (Enum.TryParse<BulkOperation>(operation, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && parsed != BulkOperation.Alter)
         {
             return parsed;
         }
@@ -19,16 +20,17 @@ internal static class BulkRequestReading
         return null;
     }
 
-    public static BulkSelection? Selection(BulkOperationRequest request, Dictionary<string, string[]> errors)
+    public static BulkSelection? Selection(IReadOnlyList<string>? instanceIds, BulkFilterRequest? filter, Dictionary<string, string[]> errors)
     {
-        if ((request.InstanceIds is null) == (request.Filter is null))
+        if ((instanceIds is null) == (filter is null))
         {
             errors["instanceIds"] = ["Give either instanceIds or a filter."];
             return null;
         }
 
-        if (request.InstanceIds is { } ids)
+        if (filter is null)
         {
+            var ids = instanceIds!;
             if (ids.Count is 0 or > BulkPlans.MaxInstances || ids.Any(string.IsNullOrWhiteSpace))
             {
                 errors["instanceIds"] = [$"Give 1 to {BulkPlans.MaxInstances} instance ids."];
@@ -38,7 +40,6 @@ internal static class BulkRequestReading
             return new BulkSelection([.. ids.Distinct(StringComparer.Ordinal)], null, $"{ids.Count} instance id(s)");
         }
 
-        var filter = request.Filter!;
         var status = Parse<WorkflowStatus>(filter.Status, "filter.status", errors);
         var subStatus = Parse<WorkflowSubStatus>(filter.SubStatus, "filter.subStatus", errors);
         if (filter is { DefinitionId: null, Status: null, SubStatus: null, CorrelationId: null } && (filter.Tags is null || filter.Tags.Count == 0))

@@ -24,6 +24,9 @@ public abstract class ServerPipelineExtensionsTests(ServerFixture server) : ApiT
         "/api/workflow-instances/{id}/cancel",
         "/api/workflow-instances/{id}/retry",
         "/api/events/{eventName}",
+        "/api/alterations/dry-run",
+        "/api/alterations",
+        "/api/alterations/{planId}",
     ];
 
     [ProviderFact]
@@ -38,6 +41,9 @@ public abstract class ServerPipelineExtensionsTests(ServerFixture server) : ApiT
         Assert.Equal(["get"], verbs["/api/workflow-definitions/{definitionId}"]);
         Assert.Equal(["delete", "get"], verbs["/api/workflow-instances"].Order());
         Assert.Equal(["delete", "get"], verbs["/api/workflow-instances/{id}"].Order());
+        Assert.Equal(["post"], verbs["/api/alterations/dry-run"]);
+        Assert.Equal(["post"], verbs["/api/alterations"]);
+        Assert.Equal(["get"], verbs["/api/alterations/{planId}"]);
         foreach (var post in ContractPaths.Where(p => p.EndsWith("publish", StringComparison.Ordinal) || p.EndsWith("retract", StringComparison.Ordinal) || p.EndsWith("execute", StringComparison.Ordinal)
             || p.EndsWith("dispatch", StringComparison.Ordinal) || p.Contains("/test-", StringComparison.Ordinal) || p.EndsWith("cancel", StringComparison.Ordinal) || p.EndsWith("retry", StringComparison.Ordinal) || p.StartsWith("/api/events", StringComparison.Ordinal)))
         {
