@@ -9,10 +9,7 @@ namespace KitchenWorkflows.Persistence.Instances;
 /// <summary>Reads instances, their snapshots and journals for the API and the Studio.</summary>
 public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> contexts)
 {
-    /// <summary>
-    /// How many matches past a page's end the list counts: an exact count of a million matches reads a million index
-    /// entries (~200 ms), while this bound costs at most as much again as skipping to the page does.
-    /// </summary>
+    /// <summary>How many matches past a page's end the list counts exactly (<see cref="InstanceListStatements"/>).</summary>
     public const int CountedBeyondPage = 10_000;
 
     /// <summary>
@@ -23,23 +20,22 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = contexts.CreateDbContext();
-        var (counted, page, countLimit) = ListStatements(db, filter);
-        var count = await counted.CountAsync(cancellationToken);
-        var items = await page
+        var list = new InstanceListStatements(db, filter);
+        var items = await list.Rows
             .Select(i => new InstanceListItem(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.SubStatus, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.ParentId))
             .ToListAsync(cancellationToken);
-        return new PagedList<InstanceListItem>(items, filter.Page, filter.PageSize, Math.Min(count, countLimit), count <= countLimit);
-    }
+        var offset = PageOffset.Of(filter.Page, filter.PageSize);
+        if (items.Count == filter.PageSize)
+        {
+            // A full page: count on from its last line, a range of the same index, instead of from the first match.
+            var after = await list.CountedAfter(items[^1].CreatedAt, items[^1].WorkflowInstanceId).CountAsync(cancellationToken);
+            var total = (int)Math.Min((long)offset + items.Count + Math.Min(after, CountedBeyondPage), int.MaxValue);
+            return new PagedList<InstanceListItem>(items, filter.Page, filter.PageSize, total, after <= CountedBeyondPage);
+        }
 
-    /// <summary>
-    /// The list's statements, not yet run (their plans are checked by tests and printed by the benchmark): the keys the
-    /// count reads (one more than the limit, to know whether there are more), and the page's rows.
-    /// </summary>
-    internal static (IQueryable<ListKey> Counted, IQueryable<WorkflowInstanceRecord> Page, int CountLimit) ListStatements(WorkflowDbContext db, InstanceFilter filter)
-    {
-        var keys = ListKeys(db, filter);
-        var countLimit = (int)Math.Min((long)PageOffset.Of(filter.Page, filter.PageSize) + filter.PageSize + CountedBeyondPage, int.MaxValue - 1);
-        return (keys.Take(countLimit + 1), PageRows(db, keys, filter), countLimit);
+        // The last page has them all before it; a page past the end has fewer than its offset.
+        var count = items.Count > 0 || offset == 0 ? offset + items.Count : await list.Keys.Take(offset).CountAsync(cancellationToken);
+        return new PagedList<InstanceListItem>(items, filter.Page, filter.PageSize, count);
     }
 
     /// <summary>The snapshots of the instances matching a filter, newest first, for views built from instance data.</summary>
@@ -47,9 +43,9 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = contexts.CreateDbContext();
-        var keys = ListKeys(db, filter);
-        var total = await keys.CountAsync(cancellationToken);
-        var snapshots = await PageRows(db, keys, filter).Select(i => i.Snapshot).ToListAsync(cancellationToken);
+        var list = new InstanceListStatements(db, filter);
+        var total = await list.Keys.CountAsync(cancellationToken);
+        var snapshots = await list.Rows.Select(i => i.Snapshot).ToListAsync(cancellationToken);
         return new PagedList<WorkflowInstanceState>([.. snapshots.Select(s => WorkflowStateSerializer.Deserialize(s))], filter.Page, filter.PageSize, total);
     }
 
@@ -95,41 +91,6 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         })];
     }
 
-    // The rows of the page: its ids are read from an index in the list's order (ListKeys), and only those rows are
-    // read from the table. Skipping to page 1,000 then walks 50,000 index entries, not 50,000 rows.
-    private static IQueryable<WorkflowInstanceRecord> PageRows(WorkflowDbContext db, IQueryable<ListKey> keys, InstanceFilter filter)
-    {
-        var pageIds = keys.OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id)
-            .Skip(PageOffset.Of(filter.Page, filter.PageSize)).Take(filter.PageSize).Select(k => k.Id);
-        return db.Instances.AsNoTracking().Where(i => pageIds.Contains(i.Id)).OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id);
-    }
-
-    // The creation time and id of every match, from the index that orders them: an instance index, or with a tag the
-    // tag index, which carries the instance's creation time so that a tag's page needs no join (tags further filter
-    // it, and so do the instance's columns when the filter names any).
-    private static IQueryable<ListKey> ListKeys(WorkflowDbContext db, InstanceFilter filter)
-    {
-        if (filter.Tags.Count == 0)
-        {
-            return Filter(db, filter).Select(i => new ListKey { Id = i.Id, CreatedAt = i.CreatedAt });
-        }
-
-        var (firstName, firstValue) = filter.Tags[0];
-        var tagged = db.InstanceTags.AsNoTracking().Where(t => t.Name == firstName && t.Value == firstValue);
-        foreach (var (name, value) in filter.Tags.Skip(1))
-        {
-            tagged = tagged.Where(t => db.InstanceTags.Any(o => o.InstanceId == t.InstanceId && o.Name == name && o.Value == value));
-        }
-
-        if (filter.FiltersInstanceColumns)
-        {
-            var instances = Filter(db, filter with { Tags = [] });
-            tagged = tagged.Where(t => instances.Any(i => i.Id == t.InstanceId));
-        }
-
-        return tagged.Select(t => new ListKey { Id = t.InstanceId, CreatedAt = t.CreatedAt });
-    }
-
     internal static IQueryable<WorkflowInstanceRecord> Filter(WorkflowDbContext db, InstanceFilter filter)
     {
         var query = db.Instances.AsNoTracking();
@@ -164,13 +125,5 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         }
 
         return query;
-    }
-
-    /// <summary>Where an instance stands in the list.</summary>
-    internal sealed class ListKey
-    {
-        public required string Id { get; init; }
-
-        public DateTimeOffset CreatedAt { get; init; }
     }
 }

@@ -22,11 +22,16 @@ public abstract class InstanceListCountTests(ServerFixture server) : ApiTestBase
         var matches = PageSize + InstanceQueries.CountedBeyondPage + 7;
         await InsertFinishedAsync(definitionId, matches);
 
+        var lastPage = (matches + PageSize - 1) / PageSize;
         var first = await ListInstancesAsync($"definitionId={definitionId}&status=Finished&pageSize={PageSize}");
         var near = await ListInstancesAsync($"definitionId={definitionId}&status=Finished&pageSize={PageSize}&page=2");
+        var last = await ListInstancesAsync($"definitionId={definitionId}&status=Finished&pageSize={PageSize}&page={lastPage}");
+        var past = await ListInstancesAsync($"definitionId={definitionId}&status=Finished&pageSize={PageSize}&page={lastPage + 100}");
 
         Assert.Equal((PageSize + InstanceQueries.CountedBeyondPage, false), ((int)first["totalCount"]!, (bool)first["totalCountIsExact"]!));
         Assert.Equal((matches, true), ((int)near["totalCount"]!, (bool)near["totalCountIsExact"]!));
+        Assert.Equal((matches, true, matches % PageSize), ((int)last["totalCount"]!, (bool)last["totalCountIsExact"]!, last["items"]!.AsArray().Count));
+        Assert.Equal((matches, true), ((int)past["totalCount"]!, (bool)past["totalCountIsExact"]!));
         Assert.Equal(PageSize, first["items"]!.AsArray().Count);
     }
 
@@ -43,7 +48,7 @@ public abstract class InstanceListCountTests(ServerFixture server) : ApiTestBase
             Status = WorkflowStatus.Finished,
             SubStatus = WorkflowSubStatus.Finished,
             Snapshot = [],
-            CreatedAt = at.AddSeconds(-i),
+            CreatedAt = at.AddSeconds(-(i / 3)), // Lines created at the same time, split across pages: the id orders them.
             UpdatedAt = at,
             FinishedAt = at,
         }));
