@@ -26,7 +26,10 @@ public abstract class InstanceListPlanTests(ServerFixture server) : ApiTestBase(
             await using var db = Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
             var list = new InstanceListStatements(db, filter);
             AssertReadsIndex(await ExplainAsync(db, list.Rows), index, $"{name} page {page}, rows");
-            AssertReadsIndex(await ExplainAsync(db, list.CountedAfter(DateTimeOffset.UtcNow, "some-id")), index, $"{name} page {page}, count after the page");
+            // The count needs no order, so on a test's few rows PostgreSQL may pick any index that narrows the matches
+            // (which one it picks at a million is in the benchmark's plans); SQLite plans from the schema alone.
+            var countIndex = Factory.Provider == StorageProvider.Sqlite ? index : null;
+            AssertReadsIndex(await ExplainAsync(db, list.CountedAfter(DateTimeOffset.UtcNow, "some-id")), countIndex, $"{name} page {page}, count after the page");
         }
     }
 
@@ -58,12 +61,12 @@ public abstract class InstanceListPlanTests(ServerFixture server) : ApiTestBase(
         }
     }
 
-    // The index is used; no table is scanned whole; on SQLite, the only sort is the page's own rows' (at the top of the
-    // tree: the outer statement orders the page it found by id), never the matches'.
-    private static void AssertReadsIndex(IReadOnlyList<string> plan, string index, string what)
+    // The index is used (when named); no table is scanned whole; on SQLite, the only sort is the page's own rows' (at
+    // the top of the tree: the outer statement orders the page it found by id), never the matches'.
+    private static void AssertReadsIndex(IReadOnlyList<string> plan, string? index, string what)
     {
         var text = $"{what}:\n{string.Join('\n', plan)}";
-        Assert.True(plan.Any(line => line.Contains(index, StringComparison.Ordinal)), text);
+        Assert.True(index is null || plan.Any(line => line.Contains(index, StringComparison.Ordinal)), text);
         Assert.False(plan.Any(line => line.Contains("Seq Scan", StringComparison.Ordinal)), text);
         Assert.False(plan.Any(line => line.TrimStart().StartsWith("SCAN ", StringComparison.Ordinal) && !line.Contains(" USING ", StringComparison.Ordinal)), text);
         Assert.False(plan.Any(line => line.StartsWith(' ') && line.Contains("TEMP B-TREE", StringComparison.Ordinal)), text);
