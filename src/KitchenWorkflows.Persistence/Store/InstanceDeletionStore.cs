@@ -10,8 +10,8 @@ namespace KitchenWorkflows.Persistence.Store;
 /// </summary>
 public sealed class InstanceDeletionStore
 {
-    // Ended before a time; with a definition a range of the (DefinitionId, Status, FinishedAt) index, without one of
-    // (Status, FinishedAt). The oldest first, so that a run that stops part-way has deleted what was longest overdue.
+    // Ended before a time; with a definition a range of the (DefinitionId, Status, FinishedAt) index. The oldest
+    // first, so that a run that stops part-way has deleted what was longest overdue.
     private static readonly StoreSql Ended = new("""
         SELECT "Id" FROM "WorkflowInstances" WHERE "Status" = @finished AND "FinishedAt" < @before
         """);

@@ -597,8 +597,6 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending(true, false);
 
-                    b.HasIndex("Status", "FinishedAt");
-
                     b.HasIndex("SubStatus", "LeaseUntil");
 
                     b.HasIndex("CorrelationId", "CreatedAt", "Id")

@@ -585,8 +585,6 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending(true, false);
 
-                    b.HasIndex("Status", "FinishedAt");
-
                     b.HasIndex("SubStatus", "LeaseUntil");
 
                     b.HasIndex("CorrelationId", "CreatedAt", "Id")
