@@ -205,6 +205,7 @@ public static class Program
             }
         });
 
+        var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         long t0 = Stopwatch.GetTimestamp();
         var batch = await RunBatch(runtime, 0, n, workers, timeoutS);
         long t1 = 0;
@@ -251,10 +252,11 @@ public static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT {{\"engine\":\"kitchenworkflows\",\"variant\":\"elsa-json\",\"store\":\"{store}\",\"n\":{n},\"mode\":\"{(inflight > 0 ? "closed" + inflight : "burst")}\",\"completed\":{batch.Completed},\"verifyFailures\":{bad},\"wallS\":{wallS:F3},\"instPerS\":{instPerS:F1},\"p50Ms\":{Pct(ls, 50):F2},\"p90Ms\":{Pct(ls, 90):F2},\"p99Ms\":{Pct(ls, 99):F2},\"maxMs\":{(ls.Length > 0 ? ls[^1] : 0):F2},\"cpuUsPerInst\":{cpu.TotalMilliseconds * 1000.0 / Math.Max(1, n):F0},\"allocKiBPerInst\":{alloc / (double)Math.Max(1, n) / 1024.0:F1},\"gen0\":{gen0},\"gen2\":{gen2},\"rssBaselineMiB\":{rssBaseKb / 1024.0:F1},\"rssWindowPeakMiB\":{peakRssKb / 1024.0:F1},\"vmHwmMiB\":{hwmKb / 1024.0:F1},\"pollMs\":0,\"idleMs\":0}}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"kitchenworkflows: {n} instances, {instPerS:F0} inst/s, p50 {Pct(ls, 50):F0} ms, p99 {Pct(ls, 99):F0} ms, peak RSS {hwmKb / 1024.0:F0} MiB"));
+            $"kitchenworkflows: {n} instances, {instPerS:F0} inst/s, p50 {Pct(ls, 50):F0} ms, p99 {Pct(ls, 99):F0} ms, peak RSS {hwmKb / 1024.0:F0} MiB, load average {loadBefore} → {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         if (runtime is DurableCaseHost measured)
         {
-            await ListQueryTimings.MeasureAsync(measured.Services.GetRequiredService<InstanceQueries>(), DefinitionId, Scenario.Make(n / 2).CaseId);
+            await ListQueryTimings.MeasureAsync(measured.Services.GetRequiredService<InstanceQueries>(), measured.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
+                DefinitionId, Scenario.Make(n / 2).CaseId);
         }
 
         return batch.Completed == n && bad == 0 && batch.Errors == 0 ? 0 : 1;

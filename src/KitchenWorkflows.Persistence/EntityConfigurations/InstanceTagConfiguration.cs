@@ -14,6 +14,9 @@ internal sealed class InstanceTagConfiguration : IEntityTypeConfiguration<Instan
         builder.Property(t => t.InstanceId).HasMaxLength(100);
         builder.Property(t => t.Name).HasMaxLength(InstanceTags.MaxNameLength);
         builder.Property(t => t.Value).HasMaxLength(InstanceTags.MaxValueLength);
-        builder.HasIndex(t => new { t.Name, t.Value });
+
+        // The list by tag: a tag's instances newest first, as the instance list orders them (CreatedAt descending, then
+        // id), so a page is a range of this index.
+        builder.HasIndex(t => new { t.Name, t.Value, t.CreatedAt, t.InstanceId }).IsDescending(false, false, true, false);
     }
 }

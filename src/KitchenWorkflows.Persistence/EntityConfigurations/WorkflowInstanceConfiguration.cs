@@ -20,9 +20,13 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.Property(i => i.Revision).IsConcurrencyToken();
         builder.HasIndex(i => new { i.DefinitionId, i.Status, i.SubStatus });
         builder.HasIndex(i => new { i.SubStatus, i.LeaseUntil });
-        builder.HasIndex(i => i.CorrelationId);
         builder.HasIndex(i => i.ParentId);
-        builder.HasIndex(i => i.CreatedAt);
+
+        // The instance list's filters, each in the list's order (CreatedAt descending, then id): a page is a range of
+        // the index and the bounded count a shorter one, at any store size.
+        builder.HasIndex(i => new { i.CreatedAt, i.Id }).IsDescending(true, false);
+        builder.HasIndex(i => new { i.DefinitionId, i.Status, i.CreatedAt, i.Id }).IsDescending(false, false, true, false);
+        builder.HasIndex(i => new { i.CorrelationId, i.CreatedAt, i.Id }).IsDescending(false, true, false);
 
         // Retention's range: a definition's ended instances, oldest end first.
         builder.HasIndex(i => new { i.DefinitionId, i.Status, i.FinishedAt });

@@ -23,6 +23,10 @@ public sealed record InstanceFilter
     /// <summary>Only instances that carry every one of these tags (name and value).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
 
+    /// <summary>Whether the filter names a column of the instance (all but the tags): keep beside the filters above.</summary>
+    internal bool FiltersInstanceColumns =>
+        DefinitionId is not null || Status is not null || SubStatus is not null || CorrelationId is not null || ParentId is not null;
+
     /// <summary>The page, from 1.</summary>
     public int Page { get; init; } = 1;
 

@@ -9,17 +9,33 @@ namespace KitchenWorkflows.Persistence.Instances;
 /// <summary>Reads instances, their snapshots and journals for the API and the Studio.</summary>
 public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> contexts)
 {
-    /// <summary>Instances matching a filter, newest first.</summary>
+    /// <summary>How many matches past a page's end the list counts exactly (<see cref="InstanceListStatements"/>).</summary>
+    public const int CountedBeyondPage = 10_000;
+
+    /// <summary>
+    /// Instances matching a filter, newest first. The count is exact up to <see cref="CountedBeyondPage"/> matches past
+    /// the page's end; past that the list says it has more (<see cref="PagedList{T}.TotalCountIsExact"/> false).
+    /// </summary>
     public async Task<PagedList<InstanceListItem>> ListAsync(InstanceFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = contexts.CreateDbContext();
-        var query = Filter(db, filter);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Page(query, filter)
+        var list = new InstanceListStatements(db, filter);
+        var items = await list.Rows
             .Select(i => new InstanceListItem(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.SubStatus, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.ParentId))
             .ToListAsync(cancellationToken);
-        return new PagedList<InstanceListItem>(items, filter.Page, filter.PageSize, total);
+        var offset = PageOffset.Of(filter.Page, filter.PageSize);
+        if (items.Count == filter.PageSize)
+        {
+            // A full page: count on from its last line, a range of the same index, instead of from the first match.
+            var after = await list.CountedAfter(items[^1].CreatedAt, items[^1].WorkflowInstanceId).CountAsync(cancellationToken);
+            var total = (int)Math.Min((long)offset + items.Count + Math.Min(after, CountedBeyondPage), int.MaxValue);
+            return new PagedList<InstanceListItem>(items, filter.Page, filter.PageSize, total, after <= CountedBeyondPage);
+        }
+
+        // The last page has them all before it; a page past the end has fewer than its offset.
+        var count = items.Count > 0 || offset == 0 ? offset + items.Count : await list.Keys.Take(offset).CountAsync(cancellationToken);
+        return new PagedList<InstanceListItem>(items, filter.Page, filter.PageSize, count);
     }
 
     /// <summary>The snapshots of the instances matching a filter, newest first, for views built from instance data.</summary>
@@ -27,9 +43,9 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = contexts.CreateDbContext();
-        var query = Filter(db, filter);
-        var total = await query.CountAsync(cancellationToken);
-        var snapshots = await Page(query, filter).Select(i => i.Snapshot).ToListAsync(cancellationToken);
+        var list = new InstanceListStatements(db, filter);
+        var total = await list.Keys.CountAsync(cancellationToken);
+        var snapshots = await list.Rows.Select(i => i.Snapshot).ToListAsync(cancellationToken);
         return new PagedList<WorkflowInstanceState>([.. snapshots.Select(s => WorkflowStateSerializer.Deserialize(s))], filter.Page, filter.PageSize, total);
     }
 
@@ -74,9 +90,6 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
             Error = j.Error,
         })];
     }
-
-    private static IQueryable<WorkflowInstanceRecord> Page(IQueryable<WorkflowInstanceRecord> query, InstanceFilter filter) =>
-        query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip(PageOffset.Of(filter.Page, filter.PageSize)).Take(filter.PageSize);
 
     internal static IQueryable<WorkflowInstanceRecord> Filter(WorkflowDbContext db, InstanceFilter filter)
     {

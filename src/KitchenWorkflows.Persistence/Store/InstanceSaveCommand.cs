@@ -56,10 +56,11 @@ internal static class InstanceSaveCommand
         """,
         [(_, b) => b.Id, (id, _) => id, (_, b) => b.ActivityId, (_, b) => b.Name, (_, b) => b.CorrelationId, (_, b) => b.DueAt, (_, b) => b.CreatedAt]);
 
-    private static readonly StoreRows<KeyValuePair<string, string>> UpsertTags = new("""
-        INSERT INTO "InstanceTags" ("InstanceId", "Name", "Value")
+    // A tag row carries its instance's creation time, which the list by tag orders on (InstanceTagRecord.CreatedAt).
+    private static readonly StoreRows<TagRow> UpsertTags = new("""
+        INSERT INTO "InstanceTags" ("InstanceId", "Name", "Value", "CreatedAt")
         """,
-        [(id, _) => id, (_, t) => t.Key, (_, t) => t.Value],
+        [(id, _) => id, (_, t) => t.Name, (_, t) => t.Value, (_, t) => t.InstanceCreatedAt],
         """
          ON CONFLICT ("InstanceId", "Name") DO UPDATE SET "Value" = excluded."Value"
         """);
@@ -150,7 +151,8 @@ internal static class InstanceSaveCommand
         }
 
         var newBookmarks = state.Bookmarks.FindAll(b => !save.StoredBookmarkIds.Contains(b.Id));
-        List<KeyValuePair<string, string>> changedTags = [.. state.Tags.Where(t => !save.StoredTags.TryGetValue(t.Key, out var before) || before != t.Value)];
+        List<TagRow> changedTags = [.. state.Tags.Where(t => !save.StoredTags.TryGetValue(t.Key, out var before) || before != t.Value)
+            .Select(t => new TagRow(t.Key, t.Value, state.CreatedAt))];
         IReadOnlyList<Incident> incidents = save.Incident is null ? [] : [save.Incident];
         any |= newBookmarks.Count > 0 || changedTags.Count > 0 || save.Journal.Count > 0 || incidents.Count > 0;
         return command.InsertRows(InsertBookmarks, id, newBookmarks)
@@ -158,4 +160,6 @@ internal static class InstanceSaveCommand
             .InsertRows(InsertJournal, id, save.Journal)
             .InsertRows(InsertIncident, id, incidents);
     }
+
+    private readonly record struct TagRow(string Name, string Value, DateTimeOffset InstanceCreatedAt);
 }

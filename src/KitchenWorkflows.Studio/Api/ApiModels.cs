@@ -50,8 +50,8 @@ public sealed record InstanceListItem(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FinishedAt);
 
-/// <summary>A page of a list.</summary>
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+/// <summary>A page of a list; when <paramref name="TotalCountIsExact"/> is false there are more than <paramref name="TotalCount"/> items (the server stops counting past a bound).</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, bool TotalCountIsExact = true);
 
 /// <summary>An instance's summary: status, data, what it waits on, its faults and the executed path.</summary>
 public sealed record InstanceSummary

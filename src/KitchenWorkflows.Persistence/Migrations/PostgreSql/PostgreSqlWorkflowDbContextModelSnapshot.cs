@@ -374,6 +374,9 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -381,7 +384,8 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
 
                     b.HasKey("InstanceId", "Name");
 
-                    b.HasIndex("Name", "Value");
+                    b.HasIndex("Name", "Value", "CreatedAt", "InstanceId")
+                        .IsDescending(false, false, true, false);
 
                     b.ToTable("InstanceTags", (string)null);
                 });
@@ -591,17 +595,22 @@ namespace KitchenWorkflows.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId");
-
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("SubStatus", "LeaseUntil");
+
+                    b.HasIndex("CorrelationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, false);
 
                     b.HasIndex("DefinitionId", "Status", "FinishedAt");
 
                     b.HasIndex("DefinitionId", "Status", "SubStatus");
+
+                    b.HasIndex("DefinitionId", "Status", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, false);
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

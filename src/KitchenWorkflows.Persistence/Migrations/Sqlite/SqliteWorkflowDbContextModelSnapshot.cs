@@ -364,6 +364,9 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -371,7 +374,8 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("InstanceId", "Name");
 
-                    b.HasIndex("Name", "Value");
+                    b.HasIndex("Name", "Value", "CreatedAt", "InstanceId")
+                        .IsDescending(false, false, true, false);
 
                     b.ToTable("InstanceTags", (string)null);
                 });
@@ -579,17 +583,22 @@ namespace KitchenWorkflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId");
-
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("SubStatus", "LeaseUntil");
+
+                    b.HasIndex("CorrelationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, false);
 
                     b.HasIndex("DefinitionId", "Status", "FinishedAt");
 
                     b.HasIndex("DefinitionId", "Status", "SubStatus");
+
+                    b.HasIndex("DefinitionId", "Status", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, false);
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });
