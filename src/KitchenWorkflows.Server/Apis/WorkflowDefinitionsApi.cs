@@ -83,23 +83,9 @@ internal static class WorkflowDefinitionsApi
             ? TypedResults.Ok(versions)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No workflow '{definitionId}'.");
 
-    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        string definitionId, string? version, WorkflowDefinitionStore store, CancellationToken cancellationToken)
-    {
-        WorkflowDefinition? definition;
-        try
-        {
-            definition = await store.GetAsync(definitionId, version, cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [ex.Message] });
-        }
-
-        return definition is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Workflow '{definitionId}' has no version '{version ?? "latest"}'.")
-            : TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(definition));
-    }
+    private static Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string definitionId, string? version, WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
+        DefinitionVersionLookup.WithVersionAsync(definitionId, version, store, definition => Task.FromResult(WorkflowDefinitionSerializer.ToJsonObject(definition)), cancellationToken);
 
     private static async Task<Ok<JsonObject>> PublishAsync(string definitionId, WorkflowDefinitionStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok(WorkflowDefinitionSerializer.ToJsonObject(await store.PublishAsync(definitionId, user.ToAuditActor(), cancellationToken)));

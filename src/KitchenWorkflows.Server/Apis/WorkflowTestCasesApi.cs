@@ -28,28 +28,10 @@ internal static class WorkflowTestCasesApi
 
     private static Task<Results<Ok<TestRunOutcome>, ValidationProblem, ProblemHttpResult>> TryAsync(
         string definitionId, string? version, StartWorkflowRequest? body, WorkflowDefinitionStore store, TestCaseRunner testCases, CancellationToken cancellationToken) =>
-        WithVersionAsync(definitionId, version, store, definition =>
+        DefinitionVersionLookup.WithVersionAsync(definitionId, version, store, definition =>
             testCases.TryAsync(definition, body?.Input is { } input ? (Dictionary<string, object?>)PlainValues.FromJson(input)! : [], cancellationToken), cancellationToken);
 
     private static Task<Results<Ok<IReadOnlyList<TestCaseResult>>, ValidationProblem, ProblemHttpResult>> RunAsync(
         string definitionId, string? version, WorkflowDefinitionStore store, TestCaseRunner testCases, CancellationToken cancellationToken) =>
-        WithVersionAsync(definitionId, version, store, definition => testCases.RunAsync(definition, cancellationToken), cancellationToken);
-
-    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> WithVersionAsync<T>(
-        string definitionId, string? version, WorkflowDefinitionStore store, Func<WorkflowDefinition, Task<T>> run, CancellationToken cancellationToken)
-    {
-        WorkflowDefinition? definition;
-        try
-        {
-            definition = await store.GetAsync(definitionId, version, cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [ex.Message] });
-        }
-
-        return definition is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Workflow '{definitionId}' has no version '{version ?? "latest"}'.")
-            : TypedResults.Ok(await run(definition));
-    }
+        DefinitionVersionLookup.WithVersionAsync(definitionId, version, store, definition => testCases.RunAsync(definition, cancellationToken), cancellationToken);
 }

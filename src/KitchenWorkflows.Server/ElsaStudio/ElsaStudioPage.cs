@@ -81,12 +81,20 @@ internal static class ElsaStudioPage
             a.dataset.section === section ? a.setAttribute('aria-current', 'page') : a.removeAttribute('aria-current'));
           // Created only once Blazor has defined the element: on an element created before, the callbacks set as
           // properties are lost when it is upgraded.
+          // A hash change that leaves the view as it is (an element rewriting the address, #/ for an empty hash) keeps
+          // the element: a new one would close what the person has open in it, such as a dialog being filled in.
+          const view = name + JSON.stringify(attributes);
+          const host = document.getElementById('elsa-host');
+          const shown = host.firstElementChild;
+          if (shown && !shown.retired && shown.dataset.view === view) return;
           const routed = ++routes;
           await customElements.whenDefined(name);
           if (routed !== routes) return;
-          const host = document.getElementById('elsa-host');
           await Promise.all([...host.children].map(retire));
-          if (routed === routes) host.replaceChildren(create(name, attributes, callbacks));
+          if (routed !== routes) return;
+          const element = create(name, attributes, callbacks);
+          element.dataset.view = view;
+          host.replaceChildren(element);
         }
 
         // A fresh credential before this one lapses. The elements keep theirs in one shared service, which a new

@@ -57,23 +57,7 @@ public sealed class DesignerViewTests(StudioServerFixture server) : IClassFixtur
           "connections":[{"source":{"activity":"start","port":"Done"},"target":{"activity":"write","port":"In"}}]}}
         """;
 
-    private async Task WithPageAsync(string name, Func<IPage, Task> steps)
-    {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browser.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1680, Height = 1000 } });
-        page.SetDefaultTimeout(20_000);
-        try
-        {
-            await steps(page);
-        }
-        catch
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath($"{name}-failure.png") });
-            await File.WriteAllTextAsync(Browser.ScreenshotPath($"{name}-failure.html"), await page.ContentAsync());
-            throw;
-        }
-    }
+    private static Task WithPageAsync(string name, Func<IPage, Task> steps) => StudioPage.RunAsync(name, steps);
 
     private async Task OpenAsync(IPage page, string definitionId)
     {
