@@ -18,9 +18,17 @@ public static class ShippedWorkflowOrder
         ArgumentNullException.ThrowIfNull(shipped);
         var pending = shipped.OrderBy(s => s.File, StringComparer.Ordinal).ToList();
         var ids = pending.Select(s => s.Definition.DefinitionId).ToHashSet(StringComparer.Ordinal);
-        var idsByActivityType = pending
-            .Where(s => UsableAsActivity.TypeNameOf(s.Definition) is not null)
-            .ToDictionary(s => UsableAsActivity.TypeNameOf(s.Definition)!, s => s.Definition.DefinitionId, StringComparer.Ordinal);
+        // Each type name read once; should two shipped workflows share one, the first in file order stands for it here
+        // (this only orders the import, it must not stop it).
+        var idsByActivityType = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, definition) in pending)
+        {
+            if (UsableAsActivity.TypeNameOf(definition) is { } typeName)
+            {
+                idsByActivityType.TryAdd(typeName, definition.DefinitionId);
+            }
+        }
+
         var uses = pending.ToDictionary(s => s.File, s => UsedShipped(s.Definition, ids, idsByActivityType), StringComparer.Ordinal);
 
         var sorted = new List<(string, WorkflowDefinition)>(pending.Count);
