@@ -80,6 +80,11 @@ public class ServerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && PostgreSqlConnectionString is not null)
+        {
+            TestPostgres.DropDatabase(PostgreSqlConnectionString);
+        }
+
         if (disposing && Directory.Exists(_dataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
